@@ -1,0 +1,11 @@
+/** `appeal schema`: JSON Schema of the data contract, generated from the zod schemas. */
+import { z } from 'zod';
+import { caseSchema, configSchema, entrySchema } from './schema.js';
+
+export function jsonSchema(which: 'case' | 'config' | 'entry'): unknown {
+  const schema = which === 'case' ? caseSchema : which === 'config' ? configSchema : entrySchema;
+  return {
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    title: which === 'case' ? 'appeal case file (cases/<id>.yaml)' : which === 'config' ? 'appeal workspace (appeal.yaml)' : 'appeal register entry (register/<n>.yaml)',
+  };
+}

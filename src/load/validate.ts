@@ -1,0 +1,125 @@
+/**
+ * Checks a parsed YAML file against a zod schema and turns each zod issue into a sentence
+ * at file:line:col, with "did you mean" for misspelt keys and values.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { AppealError, type Problem } from '../errors.js';
+import type { KeyPath, YamlSource } from './source.js';
+
+/** The known word nearest to `word`, if it is near enough to be a likely typo. */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(word, known as string[]);
+  const d = distance(word.toLowerCase(), best.toLowerCase());
+  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** " (did you mean 'x'?)" or "". */
+export function didYouMean(word: string, known: readonly string[]): string {
+  const s = suggest(word, known);
+  return s ? ` Did you mean '${s}'?` : '';
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text '${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function valueAt(data: unknown, path: KeyPath): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+/** Keys a zod object schema accepts at a path (for "did you mean"). */
+function knownKeys(schema: z.ZodType, path: KeyPath): string[] {
+  let s: z.ZodType | undefined = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(seg)];
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else return [];
+  }
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+  let cur = s;
+  for (let i = 0; i < 10 && cur; i++) {
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodNullable) {
+      cur = cur.unwrap() as z.ZodType;
+    } else if (cur instanceof z.ZodPipe) {
+      cur = cur.in as z.ZodType;
+    } else break;
+  }
+  return cur;
+}
+
+function sentence(issue: z.core.$ZodIssue, data: unknown): string {
+  const path = issue.path as KeyPath;
+  const got = valueAt(data, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (got === undefined) return `this key is required: add it (${issue.expected} expected).`;
+      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${describe(got)}.`;
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      return `'${String(got)}' is not allowed here; use one of: ${allowed.join(', ')}.${didYouMean(String(got), allowed)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `the list needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      if (issue.origin === 'string') return 'this must not be empty.';
+      return `must be at least ${String(issue.minimum)}.`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}.`;
+    case 'invalid_format':
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+    default:
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+  }
+}
+
+/** Every problem zod finds in `source`, each located; empty when the file is valid. */
+export function check<T extends z.ZodType>(
+  source: YamlSource,
+  schema: T,
+): { value?: z.infer<T>; problems: Problem[] } {
+  const data = source.data;
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data as z.infer<T>, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path as KeyPath;
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schema, path);
+      for (const key of issue.keys) {
+        problems.push(
+          source.problem(
+            [...path, key],
+            `unknown key '${key}'.${didYouMean(key, known) || ` Known keys here: ${known.join(', ')}.`}`,
+            true,
+          ),
+        );
+      }
+      continue;
+    }
+    problems.push(source.problem(path, sentence(issue, data)));
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return { problems };
+}
+
+/** Like `check`, but throws the problems as one AppealError. */
+export function checkOrThrow<T extends z.ZodType>(source: YamlSource, schema: T): z.infer<T> {
+  const { value, problems } = check(source, schema);
+  if (problems.length) throw new AppealError(problems);
+  return value as z.infer<T>;
+}

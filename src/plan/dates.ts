@@ -1,0 +1,108 @@
+/**
+ * The letter's dates as the organisation writes them: a date-fns pattern and locale from
+ * appeal.yaml, with the official Azerbaijani style ("23 dekabr 2007-ci il") built in.
+ */
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { format as formatDate, parseISO, type Locale } from 'date-fns';
+import type { Problem } from '../errors.js';
+import type { YamlSource } from '../load/source.js';
+import { didYouMean } from '../load/validate.js';
+
+export interface DateStyle {
+  /** "23 December 2007" from "2007-12-23". */
+  format(iso: string): string;
+}
+
+const AZ_MONTHS = [
+  'yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun',
+  'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr',
+];
+
+/**
+ * The suffix of an Azerbaijani year as it is read aloud: 2007-ci, 2003-cü, 2006-cı, 2009-cu.
+ * It follows the last non-zero part of the number as spoken (units, tens, hundreds, thousands).
+ */
+export function azYearSuffix(year: number): string {
+  const units: Record<number, string> = { 1: 'ci', 2: 'ci', 3: 'cü', 4: 'cü', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cu' };
+  const tens: Record<number, string> = { 1: 'cu', 2: 'ci', 3: 'cu', 4: 'cı', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cı' };
+  if (year % 10 !== 0) return units[year % 10]!;
+  if (year % 100 !== 0) return tens[(year % 100) / 10]!;
+  if (year % 1000 !== 0) return 'cü'; // yüz: 1900-cü, 2100-cü
+  return 'ci'; // min: 2000-ci
+}
+
+const DEFAULT_FORMAT: Record<string, string> = {
+  az: "d MMMM yyyy-{ci} 'il'",
+  'en-US': 'MMMM d, yyyy',
+};
+
+function localeDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('date-fns/locale/en-GB'));
+}
+
+/** The locale codes date-fns ships ("en-GB", "az", "ru", ...). */
+export function availableLocales(): string[] {
+  return readdirSync(localeDir())
+    .filter((f) => f.endsWith('.js') && !f.startsWith('_') && f !== 'cdn.js' && f !== 'types.js')
+    .map((f) => f.slice(0, -3));
+}
+
+async function loadLocale(code: string): Promise<Locale | undefined> {
+  if (!availableLocales().includes(code)) return undefined;
+  const mod = (await import(`date-fns/locale/${code}`)) as { default?: Locale } & Record<string, Locale>;
+  const locale = mod.default ?? Object.values(mod)[0];
+  if (!locale || code !== 'az') return locale;
+  // Official Azerbaijani style: months in lower case, in the nominative.
+  return {
+    ...locale,
+    localize: { ...locale.localize!, month: (n: number) => AZ_MONTHS[n]! },
+  };
+}
+
+/** Turns our pattern into date-fns's: `{ci}` becomes the quoted Azerbaijani year suffix. */
+function expand(pattern: string, iso: string): string {
+  return pattern.replaceAll('{ci}', `'${azYearSuffix(Number(iso.slice(0, 4)))}'`);
+}
+
+/**
+ * Reads `dates.format` and `dates.locale`; a problem names the key when the locale is not
+ * one date-fns has or the pattern cannot format a date.
+ */
+export async function loadDateStyle(
+  dates: { format?: string; locale: string },
+  source: YamlSource,
+): Promise<{ style?: DateStyle; problems: Problem[] }> {
+  const locale = await loadLocale(dates.locale);
+  if (!locale) {
+    const known = availableLocales();
+    return {
+      problems: [
+        source.problem(
+          ['dates', 'locale'],
+          `'${dates.locale}' is not a locale date-fns knows.${didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.'}`,
+        ),
+      ],
+    };
+  }
+  const pattern = dates.format ?? DEFAULT_FORMAT[dates.locale] ?? 'd MMMM yyyy';
+  const style: DateStyle = {
+    format: (iso) => formatDate(parseISO(iso), expand(pattern, iso), { locale }),
+  };
+  try {
+    style.format('2007-12-23');
+  } catch (e) {
+    const why = (e as Error).message.replace(/\s*See: https?:\S+/, '');
+    return {
+      problems: [
+        source.problem(
+          ['dates', 'format'],
+          `'${pattern}' is not a date pattern date-fns can use (${why}). Letters must be quoted: d MMMM yyyy, or "d 'of' MMMM yyyy".`,
+        ),
+      ],
+    };
+  }
+  return { style, problems: [] };
+}

@@ -1,0 +1,212 @@
+/**
+ * The directory: Special Procedures mandates with their titles by date, and the recipients
+ * `--to` can name. Built in from data/*.yaml; a workspace adds or replaces recipients in
+ * recipients/*.yaml.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppealError, type Problem } from '../errors.js';
+import { readYaml, type YamlSource } from '../load/source.js';
+import { check, didYouMean as didYouMeanIn } from '../load/validate.js';
+import { dataDir } from '../paths.js';
+
+/** "1985", "2010-10" or "2000-04-26": the first day it stands for, as yyyy-mm-dd. */
+const partialDate = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'write a date as yyyy, yyyy-mm or yyyy-mm-dd' }),
+);
+
+const mandateSchema = z.strictObject({
+  since: partialDate,
+  source: z.string().optional(),
+  verified: z.boolean().default(true),
+  titles: z
+    .array(z.strictObject({ from: partialDate, title: z.string().min(1), verified: z.boolean().default(true) }))
+    .min(1),
+});
+
+const recipientSchema = z.strictObject({
+  addressee: z.string().min(1),
+  holders: z.array(z.strictObject({ from: partialDate, name: z.string().min(1) })).optional(),
+  address: z.array(z.string()).default([]),
+  email: z.string().optional(),
+  salutation: z.string().default('Dear Sir or Madam,'),
+  circulate: z.boolean().default(false),
+  verified: z.boolean().default(true),
+});
+
+const mandatesFile = z.strictObject({ mandates: z.record(z.string(), mandateSchema) });
+const recipientsFile = z.strictObject({
+  recipients: z.record(z.string(), recipientSchema).default({}),
+  groups: z.record(z.string(), z.strictObject({ members: z.array(z.string()).min(1) })).default({}),
+});
+
+export type Mandate = z.infer<typeof mandateSchema> & { key: string };
+export type Recipient = z.infer<typeof recipientSchema> & { key: string };
+
+/** The first day a partial date stands for. */
+export function startOf(partial: string): string {
+  return partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial;
+}
+
+/** "1985", "October 2010", "26 April 2000": a partial date as a person reads it. */
+export function describePartial(partial: string): string {
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const [y, m, d] = partial.split('-');
+  if (!m) return y!;
+  const month = months[Number(m) - 1]!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** The entry of a dated list in force on `date` (yyyy-mm-dd), or undefined before the first. */
+function inForce<T extends { from: string }>(list: T[], date: string): T | undefined {
+  let found: T | undefined;
+  for (const item of [...list].sort((a, b) => startOf(a.from).localeCompare(startOf(b.from)))) {
+    if (startOf(item.from) <= date) found = item;
+  }
+  return found;
+}
+
+export interface Addressee {
+  key: string;
+  /** "The Office of the High Commissioner for Human Rights, Geneva" or "Mr. Alain Berset, Secretary General ...". */
+  name: string;
+  address: string[];
+  email?: string;
+  salutation: string;
+  circulate: boolean;
+}
+
+export class Directory {
+  constructor(
+    readonly mandates: Map<string, Mandate>,
+    readonly recipients: Map<string, Recipient>,
+    readonly groups: Map<string, string[]>,
+    /** Where each recipient or group was defined, for messages. */
+    private readonly origin: Map<string, YamlSource>,
+  ) {}
+
+  /** The mandate's title on `date`, or a problem sentence if it did not exist yet. */
+  mandateTitle(key: string, date: string): { title?: string; error?: string } {
+    const m = this.mandates.get(key)!;
+    if (startOf(m.since) > date) {
+      return {
+        error: `the mandate '${key}' (${m.titles[0]!.title}) began in ${describePartial(m.since)}; a letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
+      };
+    }
+    return { title: inForce(m.titles, date)!.title };
+  }
+
+  /** Every recipient or group name `--to` accepts. */
+  names(): string[] {
+    return [...this.recipients.keys(), ...this.groups.keys()].sort();
+  }
+
+  /** The addressees of `to` (comma-separated names of recipients or groups) on `date`. */
+  resolve(to: string, date: string): Addressee[] {
+    const problems: Problem[] = [];
+    const out: Addressee[] = [];
+    const seen = new Set<string>();
+    const add = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const r = this.recipients.get(key)!;
+      let name = r.addressee;
+      if (r.holders) {
+        const holder = inForce(r.holders, date);
+        if (!holder) {
+          problems.push({
+            key: '--to',
+            message: `'${key}' has no holder known on ${date} (the first listed took office in ${describePartial(r.holders[0]!.from)}). Add the holder of that date under holders in recipients/${key}.yaml.`,
+          });
+          return;
+        }
+        name = name.replaceAll('{holder}', holder.name);
+      }
+      out.push({ key, name, address: r.address, email: r.email, salutation: r.salutation, circulate: r.circulate });
+    };
+    for (const raw of to.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if (this.groups.has(raw)) this.groups.get(raw)!.forEach(add);
+      else if (this.recipients.has(raw)) add(raw);
+      else {
+        const all = this.names();
+        problems.push({
+          key: '--to',
+          message: `'${raw}' is not a recipient or group of the directory.${
+            didYouMeanIn(raw, all)
+          } Run 'appeal recipients' to list them, or add it in recipients/*.yaml.`,
+        });
+      }
+    }
+    if (problems.length) throw new AppealError(problems);
+    if (out.length === 0) throw new AppealError({ key: '--to', message: 'name at least one recipient, for example --to un-rapporteurs.' });
+    return out;
+  }
+
+  /** Where a recipient or group was defined (for messages about it). */
+  sourceOf(name: string): YamlSource | undefined {
+    return this.origin.get(name);
+  }
+}
+
+/** Reads the built-in directory and the workspace's own recipients/*.yaml over it. */
+export function loadDirectory(workspaceRoot?: string): Directory {
+  const problems: Problem[] = [];
+  const mandates = new Map<string, Mandate>();
+  const recipients = new Map<string, Recipient>();
+  const groups = new Map<string, string[]>();
+  const origin = new Map<string, YamlSource>();
+
+  const mSource = readYaml(join(dataDir(), 'mandates.yaml'), 'data/mandates.yaml (built in)');
+  const m = check(mSource, mandatesFile);
+  problems.push(...m.problems);
+  for (const [key, value] of Object.entries(m.value?.mandates ?? {})) mandates.set(key, { ...value, key });
+
+  const files: { abs: string; shown: string }[] = [{ abs: join(dataDir(), 'recipients.yaml'), shown: 'data/recipients.yaml (built in)' }];
+  if (workspaceRoot) {
+    const dir = join(workspaceRoot, 'recipients');
+    if (existsSync(dir)) {
+      for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+        files.push({ abs: join(dir, f), shown: `recipients/${f}` });
+      }
+    }
+  }
+  for (const file of files) {
+    let source: YamlSource;
+    try {
+      source = readYaml(file.abs, file.shown);
+    } catch (e) {
+      if (e instanceof AppealError) {
+        problems.push(...e.problems);
+        continue;
+      }
+      throw e;
+    }
+    const r = check(source, recipientsFile);
+    problems.push(...r.problems);
+    for (const [key, value] of Object.entries(r.value?.recipients ?? {})) {
+      recipients.set(key, { ...value, key });
+      groups.delete(key);
+      origin.set(key, source);
+    }
+    for (const [key, value] of Object.entries(r.value?.groups ?? {})) {
+      groups.set(key, value.members);
+      recipients.delete(key);
+      origin.set(key, source);
+    }
+  }
+  // Every group member must be a recipient.
+  for (const [key, members] of groups) {
+    members.forEach((member, i) => {
+      if (!recipients.has(member)) {
+        const src = origin.get(key)!;
+        problems.push(
+          src.problem(['groups', key, 'members', i], `'${member}' is not a recipient.${didYouMeanIn(member, [...recipients.keys()])}`),
+        );
+      }
+    });
+  }
+  if (problems.length) throw new AppealError(problems);
+  return new Directory(mandates, recipients, groups, origin);
+}

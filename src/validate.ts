@@ -1,0 +1,72 @@
+/**
+ * `appeal validate`: the whole workspace at once (configuration, every case, recipients,
+ * templates, the register), every problem reported, none fatal to the others.
+ */
+import { AppealError, type Problem } from './errors.js';
+import { openWorkspace, type Workspace } from './load/workspace.js';
+import { mandatesFor } from './plan/communication.js';
+import { loadDirectory, type Directory } from './plan/directory.js';
+import { readRegister } from './plan/register.js';
+import { checkTemplates } from './render/template.js';
+
+export interface Report {
+  problems: Problem[];
+  cases: number;
+  entries: number;
+}
+
+function collect(problems: Problem[], work: () => void): void {
+  try {
+    work();
+  } catch (e) {
+    if (e instanceof AppealError) problems.push(...e.problems);
+    else throw e;
+  }
+}
+
+function checkCase(ws: Workspace, directory: Directory | undefined, id: string, problems: Problem[]): void {
+  collect(problems, () => {
+    const c = ws.loadCase(id, 'cases');
+    if (directory) {
+      // Whether each concern names a mandate; its dates are checked against each letter's date.
+      const today = new Date().toISOString().slice(0, 10);
+      problems.push(...mandatesFor(c, directory, today).problems.filter((p) => !/began in/.test(p.message)));
+    }
+    c.data.related.forEach((other, i) => {
+      const bad = ws.caseIdProblem(other, 'related');
+      if (bad) problems.push(c.source.problem(['related', i], bad.message));
+    });
+    c.data.events.forEach((event, i) =>
+      event.see.forEach((other, j) => {
+        const bad = ws.caseIdProblem(other, 'see');
+        if (bad) problems.push(c.source.problem(['events', i, 'see', j], bad.message));
+      }),
+    );
+  });
+}
+
+export async function validateWorkspace(root: string): Promise<Report> {
+  const problems: Problem[] = [];
+  let ws: Workspace;
+  try {
+    ws = await openWorkspace(root);
+  } catch (e) {
+    if (e instanceof AppealError) return { problems: e.problems, cases: 0, entries: 0 };
+    throw e;
+  }
+  let directory: Directory | undefined;
+  collect(problems, () => {
+    directory = loadDirectory(root);
+  });
+  const ids = ws.caseIds();
+  for (const id of ids) checkCase(ws, directory, id, problems);
+  problems.push(...checkTemplates(root));
+  const register = readRegister(root, ws.config);
+  problems.push(...register.problems);
+  for (const entry of register.entries) {
+    if (!ids.includes(entry.case)) {
+      problems.push(entry.source.problem(['case'], `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`));
+    }
+  }
+  return { problems, cases: ids.length, entries: register.entries.length };
+}

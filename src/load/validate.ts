@@ -66,9 +66,16 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
 function sentence(issue: z.core.$ZodIssue, data: unknown): string {
   const path = issue.path as KeyPath;
   const got = valueAt(data, path);
+  if (got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const key = String(path[path.length - 1] ?? 'value');
+    const what =
+      issue.code === 'invalid_value'
+        ? `one of: ${issue.values.map(String).join(', ')}`
+        : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+    return `the required key '${key}' is missing: add it (${what}).`;
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (got === undefined) return `this key is required: add it (${issue.expected} expected).`;
       return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${describe(got)}.`;
     case 'invalid_value': {
       const allowed = issue.values.map(String);

@@ -130,8 +130,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index);
   if (kind === 'update' && chosen.length === 0) {
     throw new NothingNew({
-      file: c.source.file,
-      key: 'events',
+      ...c.source.problem(['events'], '', true),
       message: `nothing new on '${c.id}' since ${label(previous!.kind, previous!.update)} (${previous!.reference}, ${previous!.date}): no public event is dated after ${previous!.date} and on or before ${date}. Add the new events to ${c.source.file}, or date the letter later.`,
     });
   }

@@ -212,6 +212,27 @@ function isStale(lockPath: string): { stale: boolean; holder: string } {
   return { stale: age > 10 * 60_000, holder: text };
 }
 
+/**
+ * Removes the temporary files of runs that were killed before they could clean up
+ * ('.tmp-<pid>-...' where that process is gone). Called while holding the lock.
+ */
+export function sweepLeftovers(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const abs = join(dir, name);
+    const m = /\.tmp-(\d+)(?:-|$)/.exec(name);
+    if (m && !processAlive(Number(m[1]))) {
+      try {
+        unlinkSync(abs);
+      } catch {
+        /* gone already */
+      }
+    } else if (!name.startsWith('.') && statSync(abs).isDirectory()) {
+      sweepLeftovers(abs);
+    }
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -263,6 +284,7 @@ export async function withRegisterLock<T>(root: string, work: () => Promise<T>, 
     }
     await sleep(Math.min(200, 5 + attempt * 5) + Math.floor(Math.random() * 20));
   }
+  sweepLeftovers(dir);
   try {
     return await work();
   } finally {

@@ -71,7 +71,7 @@ export function compileTemplate(workspaceRoot: string, kind: string): Render {
     if (!f.partial) continue;
     try {
       const text = readFileSync(f.abs, 'utf8');
-      hb.precompile(text); // reports syntax errors now, with their line
+      hb.parse(text); // reports syntax errors now, with their line
       // A one-line partial is used inside a line ({{> described}}): its final newline is not part of it.
       const inline = text.replace(/\r?\n$/, '');
       hb.registerPartial(f.name, inline.includes('\n') ? text : inline); // compiled on first use, with noEscape
@@ -88,7 +88,7 @@ export function compileTemplate(workspaceRoot: string, kind: string): Render {
   }
   const source = readFileSync(main.abs, 'utf8');
   try {
-    hb.precompile(source); // reports syntax errors now, with their line
+    hb.parse(source); // reports syntax errors now, with their line
   } catch (e) {
     problems.push(parseProblem(main, e as Error));
   }
@@ -108,7 +108,7 @@ export function checkTemplates(workspaceRoot: string): Problem[] {
   const problems: Problem[] = [];
   for (const f of templateFiles(workspaceRoot).values()) {
     try {
-      Handlebars.precompile(readFileSync(f.abs, 'utf8'));
+      Handlebars.parse(readFileSync(f.abs, 'utf8'));
     } catch (e) {
       problems.push(parseProblem(f, e as Error));
     }

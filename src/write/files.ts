@@ -10,6 +10,7 @@ import type { Workspace } from '../load/workspace.js';
 import type { Letter } from '../render/letter.js';
 import type { YamlSource } from '../load/source.js';
 import { renderText } from './text.js';
+import { sweepLeftovers } from '../plan/register.js';
 
 export interface OutputFile {
   format: OutputFormat;
@@ -82,6 +83,7 @@ export function writeFiles(root: string, files: OutputFile[]): void {
   for (const f of files) {
     const abs = join(root, f.path);
     mkdirSync(dirname(abs), { recursive: true });
+    sweepLeftovers(dirname(abs));
     const tmp = `${abs}.tmp-${process.pid}`;
     writeFileSync(tmp, f.bytes);
     renameSync(tmp, abs);

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The tests run the built CLI in real processes; some start twenty at once.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -6,7 +6,7 @@ import { AppealError } from './errors.js';
 import type { OutputFormat } from './load/schema.js';
 import type { Workspace } from './load/workspace.js';
 import { planLetter, renumber, type Plan, type PlanRequest } from './plan/communication.js';
-import { loadDirectory, type Directory } from './plan/directory.js';
+import { loadDirectory } from './plan/directory.js';
 import { NumberTaken, readRegister, recordEntry, withRegisterLock } from './plan/register.js';
 import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
@@ -32,8 +32,8 @@ export function registerEntries(ws: Workspace) {
   return register.entries;
 }
 
-async function prepare(ws: Workspace, directory: Directory, plan: Plan, formats: OutputFormat[]) {
-  const letter = composeLetter(ws, plan);
+async function prepare(ws: Workspace, plan: Plan, formats: OutputFormat[]) {
+  const letter = await composeLetter(ws, plan);
   const naming = { number: plan.number, date: plan.date, caseId: plan.case.id, kind: plan.kind, update: plan.update };
   const sources = [plan.case.source, ws.configSource];
   const files = await renderFiles(ws, letter, naming, formats, sources);
@@ -45,13 +45,13 @@ export async function issueLetter(ws: Workspace, request: IssueRequest, director
   const formats = request.formats ?? ws.config.output.formats;
   if (request.dryRun) {
     const plan = planLetter(ws, directory, registerEntries(ws), request);
-    const { letter, files } = await prepare(ws, directory, plan, formats);
+    const { letter, files } = await prepare(ws, plan, formats);
     return { plan, letter, files };
   }
   return withRegisterLock(ws.root, async () => {
     let plan = planLetter(ws, directory, registerEntries(ws), request);
     for (;;) {
-      const { letter, files } = await prepare(ws, directory, plan, formats);
+      const { letter, files } = await prepare(ws, plan, formats);
       try {
         const entryFile = recordEntry(ws.root, ws.config, {
           reference: plan.reference,

@@ -60,7 +60,7 @@ export async function validateWorkspace(root: string): Promise<Report> {
   });
   const ids = ws.caseIds();
   for (const id of ids) checkCase(ws, directory, id, problems);
-  problems.push(...checkTemplates(root));
+  problems.push(...(await checkTemplates(root)));
   const register = readRegister(root, ws.config);
   problems.push(...register.problems);
   for (const entry of register.entries) {

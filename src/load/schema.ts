@@ -2,7 +2,8 @@
  * The data contract: zod schemas of appeal.yaml, a case file and a register entry.
  * Unknown keys are errors (strict objects), so a misspelt key is caught, not ignored.
  */
-import { isValid, parseISO } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
 
 export const KINDS = ['communication', 'update', 'open-letter', 'appeal'] as const;

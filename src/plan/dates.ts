@@ -5,7 +5,9 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { format as formatDate, parseISO, type Locale } from 'date-fns';
+import type { Locale } from 'date-fns';
+import { format as formatDate } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import type { Problem } from '../errors.js';
 import type { YamlSource } from '../load/source.js';
 import { didYouMean } from '../load/validate.js';

@@ -126,7 +126,7 @@ export function readRegister(root: string, config: Config): Register {
 
 /** Oldest first: by date, then number. */
 export function compareEntries(a: Entry, b: Entry): number {
-  return a.date.localeCompare(b.date) || a.number - b.number;
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number;
 }
 
 /** The number the next communication dated `date` takes. */

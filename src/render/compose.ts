@@ -49,8 +49,8 @@ export function letterContext(ws: Workspace, plan: Plan): Record<string, unknown
 }
 
 /** The letter a plan makes: rendered by its kind's template, read into blocks. */
-export function composeLetter(ws: Workspace, plan: Plan): Letter {
-  const render = compileTemplate(ws.root, plan.kind);
+export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> {
+  const render = await compileTemplate(ws.root, plan.kind);
   const c = plan.case.data;
   return {
     meta: {

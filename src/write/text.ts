@@ -6,6 +6,7 @@ import type { Block, Letter } from '../render/letter.js';
 
 /** Width of a string in columns: characters, not UTF-16 units; combining marks take none. */
 export function columns(s: string): number {
+  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
   let n = 0;
   for (const ch of s.normalize('NFC')) if (!/\p{M}/u.test(ch)) n++;
   return n;

@@ -1,0 +1,97 @@
+/**
+ * Bidirectional text: embedding levels (bidi-js, UAX #9), mirrored brackets, the visual order of
+ * runs (rule L2), and the direction fontkit will give a run.
+ *
+ * fontkit decides the direction of a run from its script, not from us: it lays out (reverses)
+ * every run whose first letter is Arabic, Hebrew, … script, and leaves any other run left to right.
+ * When that disagrees with the run's bidi level (digits or Latin inside Persian are fine, but
+ * Persian digits at an even level, or brackets and spaces at an odd level, are not), we hand
+ * fontkit the run reversed, so that its reversal puts it back.
+ */
+import { loadBidi } from './deps.js';
+
+export interface LineBidi {
+  /** Resolved level of each UTF-16 index. */
+  levels: Uint8Array;
+  /** The paragraph (base) level: 1 when the line is right to left. */
+  baseLevel: number;
+  /** Replacement for characters mirrored at odd levels ("(" → ")"). */
+  mirrors: Map<number, string>;
+}
+
+const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udd00-\udd5f]|\ud83b[\ude00-\udeff]/;
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** Levels for one line of text (a hard line: paragraph direction from its first strong letter). */
+export function lineBidi(text: string): LineBidi {
+  // Pure left-to-right text (the common case) needs no bidi-js at all.
+  if (!STRONG_RTL.test(text) && !BIDI_CONTROLS.test(text)) {
+    return { levels: new Uint8Array(text.length), baseLevel: 0, mirrors: new Map() };
+  }
+  const bidi = loadBidi();
+  const result = bidi.getEmbeddingLevels(text, 'auto');
+  const baseLevel = result.paragraphs[0]?.level ?? 0;
+  // bidi-js 1.1.0 wants the levels array here, not the result object (see PDF-NOTES).
+  const mirrors = bidi.getMirroredCharactersMap(text, result.levels);
+  return { levels: result.levels, baseLevel, mirrors };
+}
+
+/**
+ * Rule L2: given runs in logical order with their levels, the order to draw them left to right.
+ * From the highest level down to the lowest odd level, reverse every maximal sequence of runs at
+ * that level or higher.
+ */
+export function visualOrder<T extends { level: number }>(runs: T[]): T[] {
+  const out = runs.slice();
+  if (out.length < 2) return out;
+  let max = 0;
+  let minOdd = Infinity;
+  for (const r of out) {
+    if (r.level > max) max = r.level;
+    if (r.level % 2 === 1 && r.level < minOdd) minOdd = r.level;
+  }
+  for (let lvl = max; lvl >= minOdd && lvl > 0; lvl--) {
+    for (let i = 0; i < out.length; ) {
+      if (out[i]!.level >= lvl) {
+        let j = i;
+        while (j < out.length && out[j]!.level >= lvl) j++;
+        const rev = out.slice(i, j).reverse();
+        out.splice(i, j - i, ...rev);
+        i = j;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+// Scripts fontkit lays out right to left (its RTL table), as Unicode script properties.
+const FONTKIT_RTL_SCRIPT =
+  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Nko}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}]$/u;
+const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
+
+/** Whether fontkit will lay this run out right to left (it looks at the first letter's script). */
+export function fontkitRtl(text: string): boolean {
+  for (const ch of text) {
+    if (NEUTRAL_SCRIPT.test(ch)) continue;
+    return FONTKIT_RTL_SCRIPT.test(ch);
+  }
+  return false;
+}
+
+const MARK = /^\p{M}$/u;
+
+/** Reverses text by clusters (a character with the marks after it stays in order). */
+export function reverseClusters(text: string): string {
+  const clusters: string[] = [];
+  for (const ch of text) {
+    if (MARK.test(ch) && clusters.length > 0) clusters[clusters.length - 1] += ch;
+    else clusters.push(ch);
+  }
+  return clusters.reverse().join('');
+}
+
+/** The string to give fontkit so that the run comes out in the direction of its level. */
+export function textForFontkit(text: string, level: number): string {
+  const rtl = level % 2 === 1;
+  return fontkitRtl(text) === rtl ? text : reverseClusters(text);
+}

@@ -1,0 +1,113 @@
+/**
+ * The PDF writer: a rendered Letter to PDF bytes.
+ *
+ * Importing this module (or any module of this folder) loads nothing heavy: fontkit, pdfkit and
+ * bidi-js are required on first use, inside checkCoverage / renderPdf (see deps.ts).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { AppealError, type Problem } from '../../errors.js';
+import type { Block, Letter } from '../../render/letter.js';
+import { drawPdf } from './draw.js';
+import { firstCovering, forgetGlyphs, isIgnorable, loadFaces } from './fonts.js';
+import { furniture, geometry, layoutLetter } from './layout.js';
+import type { FontFace, PdfOptions } from './types.js';
+
+export type { CharLocation, FontFace, PdfOptions } from './types.js';
+
+/** Settings that are ours to choose, not the user's (see the report in the PR). */
+const TAGGED = true;
+const PDFA = false;
+
+/** DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks). */
+export function defaultFonts(): FontFace[] {
+  const require = createRequire(import.meta.url);
+  const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return [
+    { name: 'DejaVu Serif', regular: join(dir, 'DejaVuSerif.ttf'), bold: join(dir, 'DejaVuSerif-Bold.ttf') },
+    { name: 'DejaVu Sans', regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') },
+  ];
+}
+
+/** Every string of the letter that is drawn, with the meta strings that appear on pages. */
+function* drawnStrings(letter: Letter): Generator<string> {
+  if (letter.meta.reference) yield letter.meta.reference;
+  const walk = function* (blocks: Block[]): Generator<string> {
+    for (const b of blocks) {
+      switch (b.type) {
+        case 'paragraph':
+          for (const l of b.lines) yield l.text;
+          break;
+        case 'list':
+          for (const it of b.items) {
+            yield it.marker;
+            yield it.text;
+          }
+          break;
+        case 'letterhead':
+          yield* b.lines;
+          break;
+        case 'keep':
+          yield* walk(b.blocks);
+          break;
+        case 'rule':
+          break;
+      }
+    }
+  };
+  yield* walk(letter.blocks);
+}
+
+/**
+ * Throws one AppealError listing every character of the letter that no font in `options.fonts`
+ * has (one problem per character). Needs fontkit, not pdfkit.
+ */
+export function checkCoverage(letter: Letter, options: PdfOptions): void {
+  const faces = loadFaces(options.fonts);
+  const seen = new Set<number>();
+  const problems: Problem[] = [];
+  const names = options.fonts.map((f) => f.name).join(', ');
+  for (const s of drawnStrings(letter)) {
+    for (const ch of s.replace(/\t/g, ' ').normalize('NFC')) {
+      const cp = ch.codePointAt(0)!;
+      if (seen.has(cp) || isIgnorable(cp) || ch === ' ') continue;
+      seen.add(cp);
+      if (firstCovering(faces, cp) >= 0) continue;
+      const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      const where = options.locate?.(ch) ?? {};
+      problems.push({
+        ...where,
+        message:
+          `the character ${code} "${ch}" is in none of the PDF fonts (${names}); ` +
+          'add a font that has it under `pdf.fonts` in appeal.yaml, or remove the character.',
+      });
+    }
+  }
+  if (problems.length > 0) throw new AppealError(problems);
+}
+
+/** Renders the letter to PDF bytes. Same letter and options, same bytes. */
+export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Buffer> {
+  checkCoverage(letter, options);
+  const faces = loadFaces(options.fonts);
+  // Layout and drawing each start from fresh glyph objects, so the bytes depend on this letter
+  // alone (see forgetGlyphs: stale glyphs change even Persian joining, hence widths).
+  forgetGlyphs(faces);
+  const geo = geometry(options.page);
+  const pages = layoutLetter(letter, geo, faces);
+  const date = new Date(`${letter.meta.date}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppealError({ key: 'date', message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.` });
+  }
+  // drawPdf does all its font work synchronously, before its first await, so concurrent renders
+  // cannot interleave on the shared fonts.
+  forgetGlyphs(faces);
+  return drawPdf(pages, letter.meta, {
+    page: options.page,
+    geometry: geo,
+    furniture: (n, m) => furniture(letter.meta.reference, n, m, geo, faces),
+    tagged: TAGGED,
+    pdfa: PDFA,
+    creationDate: date,
+  });
+}

@@ -1,0 +1,337 @@
+/**
+ * Page layout: turns the letter's blocks into lines placed on pages, before anything is drawn.
+ * Knowing every page first gives "Page N of M" and exact keep-together / keep-with-next.
+ *
+ * Units are PDF points, y downwards from the top of the page (as pdfkit has it).
+ */
+import type { Font } from 'fontkit';
+import type { Align, Block, Letter, Line, List, Paragraph } from '../../render/letter.js';
+import type { LoadedFace } from './fonts.js';
+import { breakLines, shape, visualLine, type Style } from './text.js';
+
+export const MM = 72 / 25.4;
+export const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+
+export interface Geometry {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Type sizes and spacing, in points. */
+export const STYLE = {
+  body: 11,
+  letterhead: 12,
+  small: 8.5,
+  lineHeight: 1.3,
+  /** Space after a paragraph, in lines. */
+  paragraphGap: 0.6,
+  /** Space between list items, in lines. */
+  itemGap: 0.2,
+  /** Space after the letterhead, in lines. */
+  letterheadGap: 1.2,
+  /** An indent unit (Line.indent, list marker offset), in em. */
+  indentEm: 0.5,
+  ruleWidth: 0.5,
+};
+
+export function geometry(page: 'A4' | 'Letter'): Geometry {
+  const [width, height] = PAGE_SIZES[page];
+  const m = 25 * MM;
+  return { width, height, top: m, bottom: height - m, left: m, right: width - m };
+}
+
+/** A node of the logical structure (for a tagged PDF): P, H1, L, LI, Lbl, LBody. */
+export interface StructNode {
+  id: number;
+  type: string;
+  parent: StructNode | null;
+}
+
+export interface PlacedRun {
+  text: string;
+  font: Font;
+  size: number;
+  x: number;
+  /** See DrawRun.whole. */
+  whole: boolean;
+}
+
+export interface PlacedText {
+  kind: 'text';
+  /** Baseline. */
+  y: number;
+  runs: PlacedRun[];
+  node: StructNode | null;
+}
+
+export interface PlacedRule {
+  kind: 'rule';
+  x1: number;
+  x2: number;
+  y: number;
+}
+
+export type PlacedItem = PlacedText | PlacedRule;
+
+export interface PageLayout {
+  items: PlacedItem[];
+}
+
+/** A line of a block, with its items placed relative to the line's top. */
+interface BoxLine {
+  height: number;
+  /** Space above the line, dropped at the top of a page. */
+  gapBefore: number;
+  items: PlacedItem[];
+}
+
+interface Unit {
+  lines: BoxLine[];
+  keepTogether: boolean;
+  keepWithNext: boolean;
+  /** Space after the unit (before the next one). */
+  gapAfter: number;
+}
+
+class Builder {
+  private nextId = 1;
+  constructor(
+    readonly geo: Geometry,
+    readonly faces: LoadedFace[],
+  ) {}
+
+  node(type: string, parent: StructNode | null): StructNode {
+    return { id: this.nextId++, type, parent };
+  }
+
+  get width(): number {
+    return this.geo.right - this.geo.left;
+  }
+
+  /** Lines of one logical line of text: broken to fit, each placed per its alignment. */
+  textLines(raw: string, style: Style, align: Align | 'center', indent: number, node: StructNode | null): BoxLine[] {
+    const sh = shape(raw, style, this.faces);
+    const lh = style.size * STYLE.lineHeight;
+    const indentW = indent * STYLE.indentEm * style.size;
+    const avail = Math.max(this.width - indentW, style.size * 4);
+    const ranges = breakLines(sh, () => avail);
+    // Alignment is relative to the line's direction: "left" means the start of the line.
+    const side = align === 'center' ? 'center' : (align === 'left') !== sh.rtl ? 'left' : 'right';
+    return ranges.map(([a, b]) => {
+      const vl = visualLine(sh, a, b);
+      let x0: number;
+      if (side === 'left') x0 = sh.rtl ? this.geo.left : this.geo.left + indentW;
+      else if (side === 'right') x0 = this.geo.right - vl.width - (sh.rtl ? indentW : 0);
+      else x0 = this.geo.left + indentW + (avail - vl.width) / 2;
+      const item: PlacedText = {
+        kind: 'text',
+        y: baselineOffset(style.size),
+        runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
+        node,
+      };
+      return { height: lh, gapBefore: 0, items: [item] };
+    });
+  }
+
+  paragraph(p: Paragraph, parent: StructNode | null): Unit {
+    const heading = p.keepWithNext && p.lines.length > 0 && p.lines.every((l: Line) => l.bold || l.text.trim() === '');
+    const node = this.node(heading ? 'H1' : 'P', parent);
+    const lines: BoxLine[] = [];
+    for (const l of p.lines) lines.push(...this.textLines(l.text, { size: STYLE.body, bold: l.bold }, p.align, l.indent, node));
+    return { lines, keepTogether: false, keepWithNext: p.keepWithNext, gapAfter: STYLE.paragraphGap * STYLE.body * STYLE.lineHeight };
+  }
+
+  list(l: List, parent: StructNode | null): Unit[] {
+    const size = STYLE.body;
+    const lh = size * STYLE.lineHeight;
+    const listNode = this.node('L', parent);
+    const markers = l.items.map((it) => shape(it.marker, { size, bold: false }, this.faces));
+    const markerW = Math.max(0, ...markers.map((m) => visualLine(m, 0, m.text.length).width));
+    const markerStart = STYLE.indentEm * size * 2;
+    const bodyOffset = markerStart + markerW + STYLE.indentEm * size * 1.2;
+    const avail = Math.max(this.width - bodyOffset, size * 4);
+    const units: Unit[] = [];
+    l.items.forEach((it, k) => {
+      const li = this.node('LI', listNode);
+      const lbl = this.node('Lbl', li);
+      const body = this.node('LBody', li);
+      const sh = shape(it.text, { size, bold: false }, this.faces);
+      const mk = visualLine(markers[k]!, 0, markers[k]!.text.length);
+      const lines: BoxLine[] = breakLines(sh, () => avail).map(([a, b], n) => {
+        const vl = visualLine(sh, a, b);
+        const x0 = sh.rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
+        const items: PlacedItem[] = [
+          { kind: 'text', y: baselineOffset(size), runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size, x: x0 + r.x, whole: r.whole })), node: body },
+        ];
+        if (n === 0) {
+          // Numbers are right-aligned in the marker column (so "9." and "10." line up), bullets left.
+          const mx = sh.rtl
+            ? this.geo.right - markerStart - (l.ordered ? markerW : mk.width)
+            : this.geo.left + markerStart + (l.ordered ? markerW - mk.width : 0);
+          items.unshift({ kind: 'text', y: baselineOffset(size), runs: mk.runs.map((r) => ({ text: r.text, font: r.font, size, x: mx + r.x, whole: r.whole })), node: lbl });
+        }
+        return { height: lh, gapBefore: 0, items };
+      });
+      const last = k === l.items.length - 1;
+      units.push({
+        lines,
+        keepTogether: false,
+        keepWithNext: false,
+        gapAfter: last ? STYLE.paragraphGap * lh : STYLE.itemGap * lh,
+      });
+    });
+    return units;
+  }
+
+  rule(): Unit {
+    const lh = STYLE.body * STYLE.lineHeight;
+    return {
+      lines: [{ height: lh * 0.6, gapBefore: 0, items: [{ kind: 'rule', x1: this.geo.left, x2: this.geo.right, y: lh * 0.3 }] }],
+      keepTogether: true,
+      keepWithNext: false,
+      gapAfter: STYLE.paragraphGap * lh,
+    };
+  }
+
+  letterhead(lines: string[], parent: StructNode | null): Unit {
+    const out: BoxLine[] = [];
+    lines.forEach((text, k) => {
+      const node = this.node('P', parent);
+      out.push(...this.textLines(text, { size: STYLE.letterhead, bold: k === 0 }, 'center', 0, node));
+    });
+    return { lines: out, keepTogether: true, keepWithNext: false, gapAfter: STYLE.letterheadGap * STYLE.body * STYLE.lineHeight };
+  }
+
+  units(blocks: Block[], parent: StructNode | null): Unit[] {
+    const out: Unit[] = [];
+    for (const b of blocks) {
+      switch (b.type) {
+        case 'paragraph':
+          out.push(this.paragraph(b, parent));
+          break;
+        case 'list':
+          if (b.items.length > 0) out.push(...this.list(b, parent));
+          break;
+        case 'rule':
+          out.push(this.rule());
+          break;
+        case 'letterhead':
+          if (b.lines.length > 0) out.push(this.letterhead(b.lines, parent));
+          break;
+        case 'keep': {
+          const inner = this.units(b.blocks, parent);
+          if (inner.length === 0) break;
+          const lines: BoxLine[] = [];
+          inner.forEach((u, k) => {
+            const first = u.lines[0];
+            if (k > 0 && first) first.gapBefore = Math.max(first.gapBefore, inner[k - 1]!.gapAfter);
+            lines.push(...u.lines);
+          });
+          out.push({ lines, keepTogether: true, keepWithNext: inner[inner.length - 1]!.keepWithNext, gapAfter: inner[inner.length - 1]!.gapAfter });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function baselineOffset(size: number): number {
+  // Half the leading above the ascender (DejaVu's ascent is 0.93 em): baseline about 1 em below the line's top.
+  return size * ((STYLE.lineHeight - 1.16) / 2 + 0.93);
+}
+
+function height(lines: BoxLine[], atTop: boolean): number {
+  let h = 0;
+  lines.forEach((l, k) => (h += (k === 0 && atTop ? 0 : l.gapBefore) + l.height));
+  return h;
+}
+
+/** Lays the letter out on pages. */
+export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[]): PageLayout[] {
+  const b = new Builder(geo, faces);
+  const units = b.units(letter.blocks, null);
+  const bodyHeight = geo.bottom - geo.top;
+  const pages: PageLayout[] = [{ items: [] }];
+  let y = geo.top;
+  let atTop = true;
+  const newPage = (): void => {
+    pages.push({ items: [] });
+    y = geo.top;
+    atTop = true;
+  };
+  const place = (l: BoxLine): void => {
+    const top = y + (atTop ? 0 : l.gapBefore);
+    for (const it of l.items) {
+      if (it.kind === 'text') pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
+      else pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
+    }
+    y = top + l.height;
+    atTop = false;
+  };
+  const room = (): number => geo.bottom - y;
+
+  units.forEach((u, ui) => {
+    if (u.lines.length === 0) return;
+    if (ui > 0) u.lines[0]!.gapBefore = Math.max(u.lines[0]!.gapBefore, units[ui - 1]!.gapAfter);
+    // Keep-with-next: this unit, any that follow it with the same flag, and the start of the next one.
+    if (u.keepWithNext && !atTop) {
+      const chain: BoxLine[] = [];
+      let k = ui;
+      while (k < units.length && units[k]!.keepWithNext) chain.push(...units[k++]!.lines);
+      const next = units[k];
+      if (next) chain.push(...(next.keepTogether ? next.lines : next.lines.slice(0, Math.min(2, next.lines.length))));
+      const need = height(chain, false);
+      if (need > room() && height(chain, true) <= bodyHeight) newPage();
+    }
+    if (u.keepTogether && !atTop) {
+      if (height(u.lines, false) > room() && height(u.lines, true) <= bodyHeight) newPage();
+    }
+    let idx = 0;
+    const n = u.lines.length;
+    while (idx < n) {
+      // how many of the remaining lines fit on this page
+      let k = 0;
+      let h = 0;
+      while (idx + k < n) {
+        const l = u.lines[idx + k]!;
+        const add = (k === 0 && atTop ? 0 : l.gapBefore) + l.height;
+        if (h + add > room() + 0.01) break;
+        h += add;
+        k++;
+      }
+      const left = n - idx;
+      if (k < left && !u.keepTogether) {
+        if (k < 2 && left >= 2 && !atTop) k = 0; // no single first line at the foot of a page
+        else if (left - k === 1 && k >= 3) k -= 1; // nor a single last line at the head of the next
+      }
+      if (k === 0 && atTop) k = 1; // a line taller than the page: place it anyway
+      for (let j = 0; j < k; j++) place(u.lines[idx + j]!);
+      idx += k;
+      if (idx < n) newPage();
+    }
+  });
+  return pages;
+}
+
+/**
+ * Header and footer of page n of m: the reference at the top of pages 2..m, "Page n of m" at the
+ * foot of every page when there is more than one.
+ */
+export function furniture(reference: string, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
+  const out: PlacedText[] = [];
+  const style = { size: STYLE.small, bold: false };
+  const place = (text: string, y: number, align: 'left' | 'center'): void => {
+    const sh = shape(text, style, faces);
+    const vl = visualLine(sh, 0, sh.text.length);
+    const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
+    out.push({ kind: 'text', y, runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })), node: null });
+  };
+  if (n > 1 && reference.trim()) place(reference, geo.top / 2 + STYLE.small / 2, 'left');
+  if (m > 1) place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');
+  return out;
+}

@@ -1,0 +1,25 @@
+/** Public option types of the PDF writer. Types only: importing this loads nothing heavy. */
+
+export interface FontFace {
+  name: string;
+  /** Absolute path to a TTF/OTF file. */
+  regular: string;
+  /** Absolute path to the bold face; without it bold text uses the regular face. */
+  bold?: string;
+}
+
+/** Where a character came from, for the error message. */
+export interface CharLocation {
+  file?: string;
+  line?: number;
+  col?: number;
+  key?: string;
+}
+
+export interface PdfOptions {
+  page: 'A4' | 'Letter';
+  /** Fonts in order of preference; a run of text uses the first that has all its characters. */
+  fonts: FontFace[];
+  /** Where a character came from, for the error message; may return undefined. */
+  locate?: (char: string) => CharLocation | undefined;
+}

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { AppealError, NothingNew, type Problem } from './errors.js';
 import type { OutputFormat } from './load/schema.js';
 import type { Workspace } from './load/workspace.js';
-import { issueLetter } from './issue.js';
+import { checkLetter, issueLetter, registerEntries } from './issue.js';
+import { withRegisterLock } from './plan/register.js';
 import { loadDirectory } from './plan/directory.js';
 
 export interface BatchRequest {
@@ -63,11 +64,12 @@ export async function runBatch(ws: Workspace, req: BatchRequest): Promise<BatchR
   const result: BatchResult = { issued: [], skipped: [] };
   const problems: Problem[] = [];
   const ready: string[] = [];
-  const ask = (caseId: string, dryRun: boolean) =>
-    issueLetter(ws, { caseId, to: req.to, kind: req.kind, date: req.date, formats: req.formats, dryRun }, directory);
+  const request = (caseId: string) => ({ caseId, to: req.to, kind: req.kind, date: req.date, formats: req.formats, dryRun: req.dryRun });
+  // Each case is checked against the register as it is now; the letters are then issued in one
+  // turn of the register lock, each seeing the ones before it.
   for (const id of ids) {
     try {
-      await ask(id, true);
+      await checkLetter(ws, request(id), directory);
       ready.push(id);
     } catch (e) {
       if (e instanceof NothingNew) result.skipped.push({ case: id, reason: e.problems[0]!.message });
@@ -76,15 +78,28 @@ export async function runBatch(ws: Workspace, req: BatchRequest): Promise<BatchR
     }
   }
   if (problems.length) throw new AppealError(problems);
-  for (const id of ready) {
-    const issued = await ask(id, !!req.dryRun);
-    result.issued.push({
-      case: id,
-      reference: issued.plan.reference,
-      kind: issued.plan.kind,
-      update: issued.plan.update,
-      files: issued.files.map((f) => f.path),
-    });
-  }
+  const issueAll = async () => {
+    const held = { entries: registerEntries(ws) };
+    for (const id of ready) {
+      let issued;
+      try {
+        issued = await issueLetter(ws, request(id), directory, held);
+      } catch (e) {
+        // Another run wrote about this case since it was checked.
+        if (!(e instanceof NothingNew)) throw e;
+        result.skipped.push({ case: id, reason: e.problems[0]!.message });
+        continue;
+      }
+      result.issued.push({
+        case: id,
+        reference: issued.plan.reference,
+        kind: issued.plan.kind,
+        update: issued.plan.update,
+        files: issued.files.map((f) => f.path),
+      });
+    }
+  };
+  if (req.dryRun) await issueAll();
+  else await withRegisterLock(ws.root, issueAll);
   return result;
 }

@@ -78,7 +78,7 @@ export async function recordExternal(ws: Workspace, req: ExternalRequest): Promi
       external: true,
     };
     try {
-      return { entry, file: recordEntry(ws.root, ws.config, entry) };
+      return { entry, file: recordEntry(ws.root, ws.config, entry).file };
     } catch (e) {
       if (e instanceof NumberTaken) {
         throw new AppealError({ key: '--ref', message: `the number ${entry.number} is already in the register (register/${entryPath(ws.config, entry.number, entry.date)}).` });

@@ -127,7 +127,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   const chosen = c.data.events
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => !event.confidential && event.date <= date && (since === undefined || event.date > since))
-    .sort((a, b) => a.event.date.localeCompare(b.event.date) || a.index - b.index);
+    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index));
   if (kind === 'update' && chosen.length === 0) {
     throw new NothingNew({
       ...c.source.problem(['events'], '', true),

@@ -62,7 +62,7 @@ export function describePartial(partial: string): string {
 /** The entry of a dated list in force on `date` (yyyy-mm-dd), or undefined before the first. */
 function inForce<T extends { from: string }>(list: T[], date: string): T | undefined {
   let found: T | undefined;
-  for (const item of [...list].sort((a, b) => startOf(a.from).localeCompare(startOf(b.from)))) {
+  for (const item of [...list].sort((a, b) => (startOf(a.from) < startOf(b.from) ? -1 : 1))) {
     if (startOf(item.from) <= date) found = item;
   }
   return found;

@@ -14,7 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { AppealError, type Problem } from '../errors.js';
 import { entrySchema, type Config, type Entry } from '../load/schema.js';
-import { readYaml, type YamlSource } from '../load/source.js';
+import { parseYaml, type YamlSource } from '../load/source.js';
 import { check } from '../load/validate.js';
 import { parseReference } from './reference.js';
 
@@ -54,6 +54,62 @@ function sequenceOf(config: Config, entry: Entry): string {
 }
 
 /**
+ * Entries already read in this process, by path, with the text they were read from: an entry
+ * is written once and never changed, so a batch of 200 letters reads each file's text again
+ * (it may have changed, by hand or by git) but parses it only once.
+ */
+const entryCache = new Map<string, { text: string; counter: string; entry?: RegisteredEntry; problems: Problem[] }>();
+
+/** One entry file: parsed, checked, its name matched against its number. */
+function readEntry(dir: string, rel: string, config: Config): { entry?: RegisteredEntry; problems: Problem[] } {
+  const abs = join(dir, rel);
+  const text = readFileSync(abs, 'utf8');
+  const counter = `${config.references.counter} ${config.references.format}`;
+  const cached = entryCache.get(abs);
+  if (cached && cached.text === text && cached.counter === counter) return cached;
+  const result = { text, counter, ...parseEntry(rel, text, config) };
+  entryCache.set(abs, result);
+  return result;
+}
+
+function parseEntry(rel: string, text: string, config: Config): { entry?: RegisteredEntry; problems: Problem[] } {
+  const shown = `register/${rel}`;
+  const marker = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+  if (marker) {
+    const line = text.slice(0, marker.index).split('\n').length;
+    return {
+      problems: [
+        {
+          file: shown,
+          line,
+          col: 1,
+          message:
+            'this entry holds git conflict markers: two branches issued this number. Keep one entry here, and record the other communication again with `appeal register add` under the next free number.',
+        },
+      ],
+    };
+  }
+  let source: YamlSource;
+  try {
+    source = parseYaml(shown, text);
+  } catch (e) {
+    if (e instanceof AppealError) return { problems: e.problems };
+    throw e;
+  }
+  const { value, problems } = check(source, entrySchema);
+  if (!value) return { problems };
+  const expected = entryPath(config, value.number, value.date);
+  if (rel !== expected && rel !== `${value.number}.yaml`) {
+    problems.push(source.problem(['number'], `this entry holds number ${value.number} but its file is ${shown}: rename it to register/${expected}.`));
+  }
+  const parsed = parseReference(config.references.format, value.reference);
+  if (parsed && parsed.n !== value.number) {
+    problems.push(source.problem(['number'], `the number ${value.number} does not match the reference ${value.reference}.`));
+  }
+  return { entry: { ...value, file: shown, source }, problems };
+}
+
+/**
  * Reads every entry, and checks the register as a whole: each file valid, its name matching its
  * number, no reference, number or update taken twice (as after a careless git merge).
  */
@@ -62,44 +118,9 @@ export function readRegister(root: string, config: Config): Register {
   const problems: Problem[] = [];
   const entries: RegisteredEntry[] = [];
   for (const rel of listEntryFiles(dir, dir)) {
-    const shown = `register/${rel}`;
-    const text = readFileSync(join(dir, rel), 'utf8');
-    const marker = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
-    if (marker) {
-      const line = text.slice(0, marker.index).split('\n').length;
-      problems.push({
-        file: shown,
-        line,
-        col: 1,
-        message:
-          'this entry holds git conflict markers: two branches issued this number. Keep one entry here, and record the other communication again with `appeal register add` under the next free number.',
-      });
-      continue;
-    }
-    let source: YamlSource;
-    try {
-      source = readYaml(join(dir, rel), shown);
-    } catch (e) {
-      if (e instanceof AppealError) {
-        problems.push(...e.problems);
-        continue;
-      }
-      throw e;
-    }
-    const { value, problems: found } = check(source, entrySchema);
-    if (!value) {
-      problems.push(...found);
-      continue;
-    }
-    const expected = entryPath(config, value.number, value.date);
-    if (rel !== expected && rel !== `${value.number}.yaml`) {
-      problems.push(source.problem(['number'], `this entry holds number ${value.number} but its file is ${shown}: rename it to register/${expected}.`));
-    }
-    const parsed = parseReference(config.references.format, value.reference);
-    if (parsed && parsed.n !== value.number) {
-      problems.push(source.problem(['number'], `the number ${value.number} does not match the reference ${value.reference}.`));
-    }
-    entries.push({ ...value, file: shown, source });
+    const read = readEntry(dir, rel, config);
+    problems.push(...read.problems);
+    if (read.entry) entries.push(read.entry);
   }
 
   const byRef = new Map<string, RegisteredEntry>();
@@ -164,14 +185,15 @@ export class NumberTaken extends Error {}
  * Records an entry: writes it whole to a temporary file, then links it to its final name, which
  * fails if the name exists. The register therefore never holds a torn entry or a number twice.
  */
-export function recordEntry(root: string, config: Config, entry: Entry): string {
+export function recordEntry(root: string, config: Config, entry: Entry): RegisteredEntry {
   const rel = entryPath(config, entry.number, entry.date);
   const final = join(root, 'register', rel);
   mkdirSync(dirname(final), { recursive: true });
   const tmp = join(dirname(final), `.tmp-${process.pid}-${entry.number}.yaml`);
+  const text = serialiseEntry(entry);
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, serialiseEntry(entry));
+    writeSync(fd, text);
   } finally {
     closeSync(fd);
   }
@@ -183,7 +205,15 @@ export function recordEntry(root: string, config: Config, entry: Entry): string 
   } finally {
     unlinkSync(tmp);
   }
-  return `register/${rel}`;
+  return asRegistered(config, entry);
+}
+
+/** An entry as the register holds it once recorded (for a run that goes on after recording it). */
+export function asRegistered(config: Config, entry: Entry): RegisteredEntry {
+  const rel = entryPath(config, entry.number, entry.date);
+  const { entry: registered, problems } = parseEntry(rel, serialiseEntry(entry), config);
+  if (!registered) throw new Error(`appeal made an invalid register entry: ${problems.map((p) => p.message).join('; ')}`);
+  return registered;
 }
 
 function processAlive(pid: number): boolean {

@@ -78,6 +78,17 @@ export async function renderFiles(
   return files;
 }
 
+/**
+ * Whether the letter can be written in these formats, without rendering it: for a PDF, that
+ * every character has a font. What `appeal batch` checks of every case before writing any.
+ */
+export async function checkFormats(ws: Workspace, letter: Letter, formats: OutputFormat[], sources: YamlSource[]): Promise<void> {
+  if (!formats.includes('pdf')) return;
+  const { pdfOptions } = await import('./pdf-options.js');
+  const { checkCoverage } = await import('./pdf/index.js');
+  checkCoverage(letter, pdfOptions(ws, locator(sources)));
+}
+
 /** Writes each file through a temporary name and a rename: never half a letter on disk. */
 export function writeFiles(root: string, files: OutputFile[]): void {
   for (const f of files) {

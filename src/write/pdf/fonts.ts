@@ -55,13 +55,26 @@ export function loadFont(path: string, faceName: string): Font {
   return font;
 }
 
+/**
+ * The faces, each font parsed on first use: a letter in Latin script never parses the fonts
+ * that only its Persian would need (parsing a font costs ~20 ms in a fresh process).
+ */
 export function loadFaces(faces: FontFace[]): LoadedFace[] {
   if (faces.length === 0) {
     throw new AppealError({ key: 'pdf.fonts', message: 'no fonts are given; list at least one under `pdf.fonts` in appeal.yaml.' });
   }
   return faces.map((f) => {
-    const regular = loadFont(f.regular, f.name);
-    return { name: f.name, regular, bold: f.bold ? loadFont(f.bold, f.name) : regular };
+    let regular: Font | undefined;
+    let bold: Font | undefined;
+    return {
+      name: f.name,
+      get regular(): Font {
+        return (regular ??= loadFont(f.regular, f.name));
+      },
+      get bold(): Font {
+        return (bold ??= f.bold ? loadFont(f.bold, f.name) : this.regular);
+      },
+    };
   });
 }
 
@@ -161,11 +174,9 @@ export function fontFor(face: LoadedFace, bold: boolean, text: string): Font {
  * (`_glyphs` is private to fontkit 2.0.4. The runs cached by `shaped` were all shaped on fresh
  * glyphs, so they stay valid.)
  */
-export function forgetGlyphs(faces: LoadedFace[]): void {
-  for (const f of faces) {
-    (f.regular as unknown as { _glyphs: object })._glyphs = {};
-    (f.bold as unknown as { _glyphs: object })._glyphs = {};
-  }
+export function forgetGlyphs(): void {
+  // Every font parsed so far; one parsed later starts with no glyphs anyway.
+  for (const font of parsed.values()) (font as unknown as { _glyphs: object })._glyphs = {};
 }
 
 /** Shaping features passed to fontkit for whole-run layout (see DrawRun.whole): the font's defaults. */

@@ -92,7 +92,7 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   const faces = loadFaces(options.fonts);
   // Layout and drawing each start from fresh glyph objects, so the bytes depend on this letter
   // alone (see forgetGlyphs: stale glyphs change even Persian joining, hence widths).
-  forgetGlyphs(faces);
+  forgetGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
   const date = new Date(`${letter.meta.date}T12:00:00Z`);
@@ -101,7 +101,7 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   }
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.
-  forgetGlyphs(faces);
+  forgetGlyphs();
   return drawPdf(pages, letter.meta, {
     page: options.page,
     geometry: geo,

@@ -8,6 +8,7 @@
  *   # text              a bold line; a block of bold lines is kept with the block after it
  *   - text  / • text    a bullet item; consecutive items make one list
  *   1. text / 1) text   a numbered item
+ *   ~                   an empty line kept inside a block (room for a signature)
  *   ---                 a horizontal rule
  *   ::: letterhead      the lines up to ':::' are the letterhead, centred at the top
  *   ::: center/right    the blocks up to ':::' are centred / set right
@@ -103,6 +104,11 @@ export function parseMarkup(text: string): Block[] {
     }
     if (clean(line).trim() === '') {
       flush();
+      continue;
+    }
+    if (!literal && line.trim() === '~') {
+      if (list) flush();
+      paragraph.push({ indent: 0, text: '', bold: false });
       continue;
     }
     const body = line.trimStart();

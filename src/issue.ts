@@ -21,6 +21,8 @@ export interface Issued {
   plan: Plan;
   letter: Letter;
   files: OutputFile[];
+  /** The register entry: as recorded, or as a dry run would record it. */
+  entry: Entry;
   /** The register entry's file; undefined for a dry run. */
   entryFile?: string;
 }
@@ -92,13 +94,13 @@ export async function issueLetter(
     if (request.dryRun) {
       // Nothing written; a batch dry run still numbers its letters one after another.
       register.entries.push(asRegistered(ws.config, entry));
-      return { plan, letter, files };
+      return { plan, letter, files, entry };
     }
     try {
       const recorded = recordEntry(ws.root, ws.config, entry);
       register.entries.push(recorded);
       writeFiles(ws.root, files);
-      return { plan, letter, files, entryFile: recorded.file };
+      return { plan, letter, files, entry, entryFile: recorded.file };
     } catch (e) {
       if (!(e instanceof NumberTaken)) throw e;
       // A run that did not hold the lock took this number: take the next one.

@@ -4,9 +4,10 @@
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { AppealError, formatProblem } from '../errors.js';
-import { FORMATS, isRealDate, KINDS, type OutputFormat } from '../load/schema.js';
-import { findWorkspace, openWorkspace, type Workspace } from '../load/workspace.js';
-import { didYouMean } from '../load/validate.js';
+import { findWorkspace } from '../load/find.js';
+import { didYouMean } from '../load/suggest.js';
+import { FORMATS, isRealDate, KINDS, type OutputFormat } from '../load/terms.js';
+import type { Workspace } from '../load/workspace.js';
 
 interface Global {
   workspace?: string;
@@ -39,7 +40,9 @@ function formats(value: string | undefined): OutputFormat[] | undefined {
 
 async function workspace(cmd: Command): Promise<Workspace> {
   const opts = cmd.optsWithGlobals<Global>();
-  return openWorkspace(findWorkspace(process.cwd(), opts.workspace));
+  const root = findWorkspace(process.cwd(), opts.workspace);
+  const { openWorkspace } = await import('../load/workspace.js');
+  return openWorkspace(root);
 }
 
 function json(value: unknown): void {
@@ -70,23 +73,16 @@ program
     const { issueLetter } = await import('../issue.js');
     const { renderText } = await import('../write/text.js');
     const issued = await issueLetter(ws, { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats: fmts, dryRun: opts.dryRun });
-    const { plan } = issued;
+    const { entry } = issued;
     const summary = {
-      reference: plan.reference,
-      number: plan.number,
-      date: plan.date,
-      case: plan.case.id,
-      kind: plan.kind,
-      update: plan.update,
-      recipients: plan.recipients,
-      events: plan.events.map((e) => ({ date: e.event.date, id: e.id })),
+      ...entry,
       dryRun: !!opts.dryRun,
       register: issued.entryFile,
-      files: issued.files.map((f) => ({ path: f.path, sha256: f.sha256, written: !opts.dryRun })),
+      files: entry.files.map((f) => ({ ...f, written: !opts.dryRun })),
     };
     if (opts.json) json(opts.dryRun ? { ...summary, text: renderText(issued.letter, ws.config.output.width) } : summary);
     else if (opts.dryRun) process.stdout.write(renderText(issued.letter, ws.config.output.width));
-    else process.stdout.write(`${plan.reference}\n${issued.files.map((f) => `  ${f.path}\n`).join('')}`);
+    else process.stdout.write(`${entry.reference}\n${entry.files.map((f) => `  ${f.path}\n`).join('')}`);
   });
 
 program

@@ -2,24 +2,10 @@
  * The data contract: zod schemas of appeal.yaml, a case file and a register entry.
  * Unknown keys are errors (strict objects), so a misspelt key is caught, not ignored.
  */
-import { isValid } from 'date-fns/isValid';
-import { parseISO } from 'date-fns/parseISO';
 import { z } from 'zod';
+import { CASE_ID, FORMATS, isRealDate, KINDS, STATUSES } from './terms.js';
 
-export const KINDS = ['communication', 'update', 'open-letter', 'appeal'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const STATUSES = ['detained', 'sentenced', 'released', 'disappeared', 'deceased', 'at-risk'] as const;
-
-export const FORMATS = ['txt', 'pdf'] as const;
-export type OutputFormat = (typeof FORMATS)[number];
-
-export const CASE_ID = /^[a-z0-9][a-z0-9-]*$/;
-
-/** A calendar date written yyyy-mm-dd that exists (2014-02-30 does not). */
-export function isRealDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && isValid(parseISO(s)) && parseISO(s).getDate() === Number(s.slice(8, 10));
-}
+export { CASE_ID, FORMATS, isRealDate, KINDS, STATUSES, type Kind, type OutputFormat } from './terms.js';
 
 const text = z.string().trim().min(1);
 

@@ -2,24 +2,12 @@
  * Checks a parsed YAML file against a zod schema and turns each zod issue into a sentence
  * at file:line:col, with "did you mean" for misspelt keys and values.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
 import type { KeyPath, YamlSource } from './source.js';
+import { didYouMean } from './suggest.js';
 
-/** The known word nearest to `word`, if it is near enough to be a likely typo. */
-export function suggest(word: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(word, known as string[]);
-  const d = distance(word.toLowerCase(), best.toLowerCase());
-  return d <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}
-
-/** " (did you mean 'x'?)" or "". */
-export function didYouMean(word: string, known: readonly string[]): string {
-  const s = suggest(word, known);
-  return s ? ` Did you mean '${s}'?` : '';
-}
+export { didYouMean, suggest } from './suggest.js';
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
@@ -122,11 +110,4 @@ export function check<T extends z.ZodType>(
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
   return { problems };
-}
-
-/** Like `check`, but throws the problems as one AppealError. */
-export function checkOrThrow<T extends z.ZodType>(source: YamlSource, schema: T): z.infer<T> {
-  const { value, problems } = check(source, schema);
-  if (problems.length) throw new AppealError(problems);
-  return value as z.infer<T>;
 }

@@ -53,8 +53,14 @@ export function availableLocales(): string[] {
 }
 
 async function loadLocale(code: string): Promise<Locale | undefined> {
-  if (!availableLocales().includes(code)) return undefined;
-  const mod = (await import(`date-fns/locale/${code}`)) as { default?: Locale } & Record<string, Locale>;
+  // A locale code is a file name of date-fns: never a path.
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,4})?$/.test(code)) return undefined;
+  let mod: { default?: Locale } & Record<string, Locale>;
+  try {
+    mod = (await import(`date-fns/locale/${code}`)) as typeof mod;
+  } catch {
+    return undefined;
+  }
   const locale = mod.default ?? Object.values(mod)[0];
   if (!locale || code !== 'az') return locale;
   // Official Azerbaijani style: months in lower case, in the nominative.

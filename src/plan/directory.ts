@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
 import { readYaml, type YamlSource } from '../load/source.js';
+import { readBuiltin, type Builtin } from '../load/builtin.js';
 import { check, didYouMean as didYouMeanIn } from '../load/validate.js';
-import { dataDir } from '../paths.js';
 
 /** "1985", "2010-10" or "2000-04-26": the first day it stands for, as yyyy-mm-dd. */
 const partialDate = z.preprocess(
@@ -84,7 +84,7 @@ export class Directory {
     readonly recipients: Map<string, Recipient>,
     readonly groups: Map<string, string[]>,
     /** Where each recipient or group was defined, for messages. */
-    private readonly origin: Map<string, YamlSource>,
+    private readonly origin: Map<string, () => YamlSource>,
   ) {}
 
   /** The mandate's title on `date`, or a problem sentence if it did not exist yet. */
@@ -146,7 +146,7 @@ export class Directory {
 
   /** Where a recipient or group was defined (for messages about it). */
   sourceOf(name: string): YamlSource | undefined {
-    return this.origin.get(name);
+    return this.origin.get(name)?.();
   }
 }
 
@@ -156,26 +156,29 @@ export function loadDirectory(workspaceRoot?: string): Directory {
   const mandates = new Map<string, Mandate>();
   const recipients = new Map<string, Recipient>();
   const groups = new Map<string, string[]>();
-  const origin = new Map<string, YamlSource>();
+  const origin = new Map<string, () => YamlSource>();
 
-  const mSource = readYaml(join(dataDir(), 'mandates.yaml'), 'data/mandates.yaml (built in)');
-  const m = check(mSource, mandatesFile);
+  const m = readBuiltin('mandates.yaml', mandatesFile);
   problems.push(...m.problems);
   for (const [key, value] of Object.entries(m.value?.mandates ?? {})) mandates.set(key, { ...value, key });
 
-  const files: { abs: string; shown: string }[] = [{ abs: join(dataDir(), 'recipients.yaml'), shown: 'data/recipients.yaml (built in)' }];
+  // The built-in recipients, then the workspace's own files over them.
+  const files: (() => Builtin<z.infer<typeof recipientsFile>>)[] = [() => readBuiltin('recipients.yaml', recipientsFile)];
   if (workspaceRoot) {
     const dir = join(workspaceRoot, 'recipients');
     if (existsSync(dir)) {
       for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-        files.push({ abs: join(dir, f), shown: `recipients/${f}` });
+        files.push(() => {
+          const source = readYaml(join(dir, f), `recipients/${f}`);
+          return { ...check(source, recipientsFile), source: () => source };
+        });
       }
     }
   }
   for (const file of files) {
-    let source: YamlSource;
+    let r: Builtin<z.infer<typeof recipientsFile>>;
     try {
-      source = readYaml(file.abs, file.shown);
+      r = file();
     } catch (e) {
       if (e instanceof AppealError) {
         problems.push(...e.problems);
@@ -183,8 +186,7 @@ export function loadDirectory(workspaceRoot?: string): Directory {
       }
       throw e;
     }
-    const r = check(source, recipientsFile);
-    problems.push(...r.problems);
+    const source = r.source;
     for (const [key, value] of Object.entries(r.value?.recipients ?? {})) {
       recipients.set(key, { ...value, key });
       groups.delete(key);
@@ -200,7 +202,7 @@ export function loadDirectory(workspaceRoot?: string): Directory {
   for (const [key, members] of groups) {
     members.forEach((member, i) => {
       if (!recipients.has(member)) {
-        const src = origin.get(key)!;
+        const src = origin.get(key)!();
         problems.push(
           src.problem(['groups', key, 'members', i], `'${member}' is not a recipient.${didYouMeanIn(member, [...recipients.keys()])}`),
         );

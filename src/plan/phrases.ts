@@ -1,10 +1,8 @@
 /** The fixed phrases of data/phrases.yaml, read once. */
-import { join } from 'node:path';
 import { z } from 'zod';
-import { readYaml } from '../load/source.js';
-import { checkOrThrow } from '../load/validate.js';
-import { dataDir } from '../paths.js';
-import { KINDS, STATUSES } from '../load/schema.js';
+import { AppealError } from '../errors.js';
+import { readBuiltin } from '../load/builtin.js';
+import { KINDS, STATUSES } from '../load/terms.js';
 
 const phrasesSchema = z.strictObject({
   status: z.record(z.enum(STATUSES), z.string()),
@@ -16,7 +14,11 @@ export type Phrases = z.infer<typeof phrasesSchema>;
 let cached: Phrases | undefined;
 
 export function phrases(): Phrases {
-  cached ??= checkOrThrow(readYaml(join(dataDir(), 'phrases.yaml'), 'data/phrases.yaml (built in)'), phrasesSchema);
+  if (!cached) {
+    const { value, problems } = readBuiltin('phrases.yaml', phrasesSchema);
+    if (problems.length) throw new AppealError(problems);
+    cached = value!;
+  }
   return cached;
 }
 

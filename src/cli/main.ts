@@ -54,6 +54,10 @@ const program = new Command('appeal')
   .version('0.1.0')
   .option('-w, --workspace <dir>', 'the workspace folder (default: the nearest folder at or above this one with appeal.yaml)')
   .showHelpAfterError('(run appeal --help for the commands)')
+  .addHelpText(
+    'after',
+    '\nExit status: 0 done; 1 the input is wrong (each problem is printed as file:line:col: key: what to do,\nand nothing is written); 2 the command line is wrong. Errors go to stderr; --json prints one\nJSON document on stdout.\n\nExample: appeal new --case metinpur --to un-rapporteurs --date 2007-12-23 --dry-run',
+  )
   .exitOverride();
 
 program

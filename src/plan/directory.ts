@@ -83,8 +83,6 @@ export class Directory {
     readonly mandates: Map<string, Mandate>,
     readonly recipients: Map<string, Recipient>,
     readonly groups: Map<string, string[]>,
-    /** Where each recipient or group was defined, for messages. */
-    private readonly origin: Map<string, () => YamlSource>,
   ) {}
 
   /** The mandate's title on `date`, or a problem sentence if it did not exist yet. */
@@ -143,11 +141,6 @@ export class Directory {
     if (out.length === 0) throw new AppealError({ key: '--to', message: 'name at least one recipient, for example --to un-rapporteurs.' });
     return out;
   }
-
-  /** Where a recipient or group was defined (for messages about it). */
-  sourceOf(name: string): YamlSource | undefined {
-    return this.origin.get(name)?.();
-  }
 }
 
 /** Reads the built-in directory and the workspace's own recipients/*.yaml over it. */
@@ -156,6 +149,7 @@ export function loadDirectory(workspaceRoot?: string): Directory {
   const mandates = new Map<string, Mandate>();
   const recipients = new Map<string, Recipient>();
   const groups = new Map<string, string[]>();
+  // Where each group was defined, for a problem with its members.
   const origin = new Map<string, () => YamlSource>();
 
   const m = readBuiltin('mandates.yaml', mandatesFile);
@@ -210,5 +204,5 @@ export function loadDirectory(workspaceRoot?: string): Directory {
     });
   }
   if (problems.length) throw new AppealError(problems);
-  return new Directory(mandates, recipients, groups, origin);
+  return new Directory(mandates, recipients, groups);
 }

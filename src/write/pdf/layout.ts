@@ -307,7 +307,7 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
       const left = n - idx;
       if (k < left && !u.keepTogether) {
         if (k < 2 && left >= 2 && !atTop) k = 0; // no single first line at the foot of a page
-        else if (left - k === 1 && k >= 3) k -= 1; // nor a single last line at the head of the next
+        else if (left - k === 1 && !atTop) k = k >= 3 ? k - 1 : 0; // nor a single last line at the head of the next
       }
       if (k === 0 && atTop) k = 1; // a line taller than the page: place it anyway
       for (let j = 0; j < k; j++) place(u.lines[idx + j]!);

@@ -91,7 +91,7 @@ describe('a PDF letter in Azerbaijani, English, Persian and Russian', () => {
     expect(out.files).toHaveLength(1);
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(readFileSync(join(dir, out.files[0].path))), useSystemFonts: false, isEvalSupported: false }).promise;
-    const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
     expect(info.Title).toBe('Seid Metinpur: A Southern Azerbaijani prisoner of conscience');
     expect(info.Author).toBe(EN);
     expect(info.Subject).toBe('1/2007');

@@ -2,7 +2,10 @@
  * `appeal validate`: the whole workspace at once (configuration, every case, recipients,
  * templates, the register), every problem reported, none fatal to the others.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppealError, type Problem } from './errors.js';
+import { sha256 } from './write/files.js';
 import { openWorkspace, type Workspace } from './load/workspace.js';
 import { mandatesFor } from './plan/communication.js';
 import { loadDirectory, type Directory } from './plan/directory.js';
@@ -67,6 +70,18 @@ export async function validateWorkspace(root: string): Promise<Report> {
     if (!ids.includes(entry.case)) {
       problems.push(entry.source.problem(['case'], `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`));
     }
+    // A letter on disk must be the one that was recorded (and sent). One not kept is no problem.
+    entry.files.forEach((f, i) => {
+      const abs = join(root, f.path);
+      if (existsSync(abs) && sha256(readFileSync(abs)) !== f.sha256) {
+        problems.push(
+          entry.source.problem(
+            ['files', i, 'sha256'],
+            `${f.path} is not the letter recorded as ${entry.reference}: it was changed after it was issued. Restore it (git checkout -- ${f.path}); to send a corrected letter, issue a new one.`,
+          ),
+        );
+      }
+    });
   }
   return { problems, cases: ids.length, entries: register.entries.length };
 }

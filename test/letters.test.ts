@@ -1,5 +1,5 @@
 /** The main job: from case files to numbered, chained, correctly addressed letters. */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appeal, caseFile, config, exampleCopy, read, snapshot, workspace, REPO } from './helpers.js';
@@ -56,6 +56,12 @@ describe('the seed-000 letter from the example workspace', () => {
     expect(entry).toContain('reference: 475/2007');
     expect(entry).toContain(out.files[0].sha256);
     expect(snapshot(dir)['out/2007/475-metinpur-update-3.txt']).toBe(out.files[0].sha256);
+    expect(appeal(dir, 'validate').code).toBe(0);
+    // A letter changed after it was issued is not the one recorded.
+    writeFileSync(join(dir, out.files[0].path), read(dir, out.files[0].path).replace('Evin', 'Qezel Hesar'));
+    const changed = appeal(dir, 'validate');
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/^register\/475\.yaml:\d+:\d+: files\.0\.sha256: out\/2007\/475-metinpur-update-3\.txt is not the letter recorded as 475\/2007/);
     // The same case again: nothing new since 23 December 2007.
     const again = appeal(dir, 'new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--format', 'txt');
     expect(again.code).toBe(1);

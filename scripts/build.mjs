@@ -25,7 +25,6 @@ await build({
   // Loaded from node_modules only when a PDF is written (pdfkit reads its own data files).
   external: ['pdfkit', 'fontkit', 'bidi-js', 'dejavu-fonts-ttf'],
   // Some dependencies are CommonJS and call require().
-  minify: process.env.APPEAL_MINIFY === '1',
   banner: { js: "import { createRequire as __appealRequire } from 'node:module'; const require = __appealRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -67,9 +67,10 @@ export async function runBatch(ws: Workspace, req: BatchRequest): Promise<BatchR
   const request = (caseId: string) => ({ caseId, to: req.to, kind: req.kind, date: req.date, formats: req.formats, dryRun: req.dryRun });
   // Each case is checked against the register as it is now; the letters are then issued in one
   // turn of the register lock, each seeing the ones before it.
+  const entries = registerEntries(ws);
   for (const id of ids) {
     try {
-      await checkLetter(ws, request(id), directory);
+      await checkLetter(ws, request(id), directory, entries);
       ready.push(id);
     } catch (e) {
       if (e instanceof NothingNew) result.skipped.push({ case: id, reason: e.problems[0]!.message });

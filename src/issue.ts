@@ -34,11 +34,13 @@ export function registerEntries(ws: Workspace) {
   return register.entries;
 }
 
+/** The files a letter's text comes from: where a character that cannot be drawn is looked for. */
+const sourcesOf = (ws: Workspace, plan: Plan) => [plan.case.source, ws.configSource];
+
 async function prepare(ws: Workspace, plan: Plan, formats: OutputFormat[]) {
   const letter = await composeLetter(ws, plan);
   const naming = { number: plan.number, date: plan.date, caseId: plan.case.id, kind: plan.kind, update: plan.update };
-  const sources = [plan.case.source, ws.configSource];
-  const files = await renderFiles(ws, letter, naming, formats, sources);
+  const files = await renderFiles(ws, letter, naming, formats, sourcesOf(ws, plan));
   return { letter, files };
 }
 
@@ -46,10 +48,15 @@ async function prepare(ws: Workspace, plan: Plan, formats: OutputFormat[]) {
  * Plans and composes a letter and checks it can be written in its formats, without rendering
  * files or taking a number: what `appeal batch` asks of every case before it writes any.
  */
-export async function checkLetter(ws: Workspace, request: IssueRequest, directory = loadDirectory(ws.root)): Promise<Plan> {
-  const plan = planLetter(ws, directory, registerEntries(ws), request);
+export async function checkLetter(
+  ws: Workspace,
+  request: IssueRequest,
+  directory = loadDirectory(ws.root),
+  entries = registerEntries(ws),
+): Promise<Plan> {
+  const plan = planLetter(ws, directory, entries, request);
   const letter = await composeLetter(ws, plan);
-  await checkFormats(ws, letter, request.formats ?? ws.config.output.formats, [plan.case.source, ws.configSource]);
+  await checkFormats(ws, letter, request.formats ?? ws.config.output.formats, sourcesOf(ws, plan));
   return plan;
 }
 

@@ -210,10 +210,13 @@ export function recordEntry(root: string, config: Config, entry: Entry): Registe
 
 /** An entry as the register holds it once recorded (for a run that goes on after recording it). */
 export function asRegistered(config: Config, entry: Entry): RegisteredEntry {
-  const rel = entryPath(config, entry.number, entry.date);
-  const { entry: registered, problems } = parseEntry(rel, serialiseEntry(entry), config);
-  if (!registered) throw new Error(`appeal made an invalid register entry: ${problems.map((p) => p.message).join('; ')}`);
-  return registered;
+  const file = `register/${entryPath(config, entry.number, entry.date)}`;
+  let source: YamlSource | undefined;
+  // Its YAML, with positions, is needed only to point at a problem in it: parsed on first use.
+  return Object.defineProperty({ ...entry, file } as RegisteredEntry, 'source', {
+    get: () => (source ??= parseYaml(file, serialiseEntry(entry))),
+    enumerable: false,
+  });
 }
 
 function processAlive(pid: number): boolean {
@@ -242,12 +245,16 @@ function isStale(lockPath: string): { stale: boolean; holder: string } {
   return { stale: age > 10 * 60_000, holder: text };
 }
 
+/** Folders already swept by this process: once is enough (a batch writes 200 letters to one). */
+const swept = new Set<string>();
+
 /**
  * Removes the temporary files of runs that were killed before they could clean up
  * ('.tmp-<pid>-...' where that process is gone). Called while holding the lock.
  */
 export function sweepLeftovers(dir: string): void {
-  if (!existsSync(dir)) return;
+  if (swept.has(dir) || !existsSync(dir)) return;
+  swept.add(dir);
   for (const name of readdirSync(dir)) {
     const abs = join(dir, name);
     const m = /\.tmp-(\d+)(?:-|$)/.exec(name);

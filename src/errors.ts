@@ -38,10 +38,5 @@ export function formatProblem(p: Problem): string {
   return head ? `${head}: ${p.message}` : p.message;
 }
 
-/** Throws one AppealError carrying every problem, if there are any. */
-export function throwIfAny(problems: Problem[]): void {
-  if (problems.length > 0) throw new AppealError(problems);
-}
-
 /** An update with no new event since the last letter: `appeal batch` skips such a case. */
 export class NothingNew extends AppealError {}

@@ -84,8 +84,11 @@ program
       register: issued.entryFile,
       files: entry.files.map((f) => ({ ...f, written: !opts.dryRun })),
     };
-    if (opts.json) json(opts.dryRun ? { ...summary, text: renderText(issued.letter, ws.config.output.width) } : summary);
-    else if (opts.dryRun) process.stdout.write(renderText(issued.letter, ws.config.output.width));
+    // The text letter as written, or rendered for the screen when only a PDF was asked for.
+    const txt = issued.files.find((f) => f.format === 'txt');
+    const text = () => (txt ? Buffer.from(txt.bytes).toString('utf8') : renderText(issued.letter, ws.config.output.width));
+    if (opts.json) json(opts.dryRun ? { ...summary, text: text() } : summary);
+    else if (opts.dryRun) process.stdout.write(text());
     else process.stdout.write(`${entry.reference}\n${entry.files.map((f) => `  ${f.path}\n`).join('')}`);
   });
 

@@ -82,5 +82,7 @@ console.log(`appeal bench: ${rounds} rounds, medians, on ${process.platform} nod
 console.log(row('node -e 0', node, '1.00x', ''));
 console.log(row('appeal new --dry-run --format txt', txt, `${(txt / node).toFixed(2)}x`, '<= 2x'));
 console.log(row('appeal new --format pdf (fresh process)', pdf, `${(pdf / node).toFixed(2)}x`, '<= 3x'));
-console.log(`${'200 PDF letters in one process, per letter'.padEnd(44)} ${median(perLetter).toFixed(1).padStart(6)} ms             target < 10 ms`);
+console.log(
+  `${'200 PDF letters in one process, per letter'.padEnd(44)} ${median(perLetter).toFixed(1).padStart(6)} ms             target < 10 ms`,
+);
 rmSync(scratch, { recursive: true, force: true });

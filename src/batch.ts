@@ -36,7 +36,10 @@ function changedCases(ws: Workspace, rev: string): string[] {
       return execFileSync('git', args, { cwd: ws.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       const err = (e as { stderr?: string }).stderr?.trim().split('\n')[0] ?? String(e);
-      throw new AppealError({ key: '--changed-since', message: `git cannot compare with '${rev}' (${err}): give a revision of this repository, such as HEAD~1 or origin/main.` });
+      throw new AppealError({
+        key: '--changed-since',
+        message: `git cannot compare with '${rev}' (${err}): give a revision of this repository, such as HEAD~1 or origin/main.`,
+      });
     }
   };
   const names = [
@@ -52,7 +55,10 @@ function changedCases(ws: Workspace, rev: string): string[] {
 function selectCases(ws: Workspace, req: BatchRequest): string[] {
   if (req.all) return ws.caseIds();
   if (req.changedSince !== undefined) return changedCases(ws, req.changedSince);
-  const ids = (req.cases ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (req.cases ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const problems = ids.map((id) => ws.caseIdProblem(id, '--cases')).filter((p): p is Problem => !!p);
   if (problems.length) throw new AppealError(problems);
   return [...new Set(ids)];

@@ -16,7 +16,10 @@ export function initWorkspace(dir: string): string[] {
   const root = resolve(dir);
   const existing = FILES.filter(([, to]) => existsSync(join(root, to))).map(([, to]) => to);
   if (existing.includes('appeal.yaml')) {
-    throw new AppealError({ file: join(dir, 'appeal.yaml'), message: 'a workspace is already here: appeal init writes nothing over an existing appeal.yaml.' });
+    throw new AppealError({
+      file: join(dir, 'appeal.yaml'),
+      message: 'a workspace is already here: appeal init writes nothing over an existing appeal.yaml.',
+    });
   }
   const written: string[] = [];
   for (const [from, to] of FILES) {

@@ -68,7 +68,12 @@ export async function validateWorkspace(root: string): Promise<Report> {
   problems.push(...register.problems);
   for (const entry of register.entries) {
     if (!ids.includes(entry.case)) {
-      problems.push(entry.source.problem(['case'], `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`));
+      problems.push(
+        entry.source.problem(
+          ['case'],
+          `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`,
+        ),
+      );
     }
     // A letter on disk must be the one that was recorded (and sent). One not kept is no problem.
     entry.files.forEach((f, i) => {

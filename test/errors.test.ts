@@ -36,7 +36,10 @@ describe('bad input is refused with file, line and key', () => {
   });
 
   it('every problem of a file at once, each at its line', () => {
-    const text = caseFile('Seid Metinpur', [['2007-12-17', 'x'], ['2014-02-30', 'y']]).replace('status: detained', 'status: jailed');
+    const text = caseFile('Seid Metinpur', [
+      ['2007-12-17', 'x'],
+      ['2014-02-30', 'y'],
+    ]).replace('status: detained', 'status: jailed');
     const err = refused({ 'cases/metinpur.yaml': text });
     const lines = err.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -130,8 +133,18 @@ describe('bad input is refused with file, line and key', () => {
     const report = JSON.parse(r.stdout);
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      expect.objectContaining({ file: 'cases/a.yaml', line: 7, key: 'concerns.0', message: expect.stringContaining("Did you mean 'torture'?") }),
-      expect.objectContaining({ file: 'cases/b.yaml', line: 12, key: 'related.0', message: expect.stringContaining("there is no case 'nobody'") }),
+      expect.objectContaining({
+        file: 'cases/a.yaml',
+        line: 7,
+        key: 'concerns.0',
+        message: expect.stringContaining("Did you mean 'torture'?"),
+      }),
+      expect.objectContaining({
+        file: 'cases/b.yaml',
+        line: 12,
+        key: 'related.0',
+        message: expect.stringContaining("there is no case 'nobody'"),
+      }),
     ]);
   });
 });

@@ -35,7 +35,16 @@ describe('the seed-000 letter from the example workspace', () => {
       expect(text).toContain(expected);
     }
     // The order of a letter: reference, circulation, CC, subject, chaining, events, closing, signature.
-    const order = ['No.: 475/2007', 'Please circulate', 'CC:', 'Seid Metinpur', 'Further to our', 'Evin prison', 'beyond doubt', 'Yours sincerely'];
+    const order = [
+      'No.: 475/2007',
+      'Please circulate',
+      'CC:',
+      'Seid Metinpur',
+      'Further to our',
+      'Evin prison',
+      'beyond doubt',
+      'Yours sincerely',
+    ];
     const at = order.map((s) => text.indexOf(s));
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     // Every line fits in 72 columns.
@@ -61,11 +70,15 @@ describe('the seed-000 letter from the example workspace', () => {
     writeFileSync(join(dir, out.files[0].path), read(dir, out.files[0].path).replace('Evin', 'Qezel Hesar'));
     const changed = appeal(dir, 'validate');
     expect(changed.code).toBe(1);
-    expect(changed.stderr).toMatch(/^register\/475\.yaml:\d+:\d+: files\.0\.sha256: out\/2007\/475-metinpur-update-3\.txt is not the letter recorded as 475\/2007/);
+    expect(changed.stderr).toMatch(
+      /^register\/475\.yaml:\d+:\d+: files\.0\.sha256: out\/2007\/475-metinpur-update-3\.txt is not the letter recorded as 475\/2007/,
+    );
     // The same case again: nothing new since 23 December 2007.
     const again = appeal(dir, 'new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--format', 'txt');
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/cases\/metinpur\.yaml:\d+:\d+: events: nothing new on 'metinpur' since Update No 3 \(475\/2007, 2007-12-23\)/);
+    expect(again.stderr).toMatch(
+      /cases\/metinpur\.yaml:\d+:\d+: events: nothing new on 'metinpur' since Update No 3 \(475\/2007, 2007-12-23\)/,
+    );
   });
 });
 
@@ -90,14 +103,18 @@ describe('updates chained over several letters', () => {
     const second = appeal(dir, 'new', '--case', 'ali', '--to', 'un-rapporteurs', '--date', '2020-02-10');
     expect(second.code).toBe(0);
     const t2 = read(dir, 'out/2020/2-ali-update-1.txt');
-    expect(t2.replace(/\s+/g, ' ')).toContain('Further to our Communication (Ref. 1/2020, Date 15 January 2020), please find enclosed Update No 1');
+    expect(t2.replace(/\s+/g, ' ')).toContain(
+      'Further to our Communication (Ref. 1/2020, Date 15 January 2020), please find enclosed Update No 1',
+    );
     expect(t2).toContain('Moved to Prison One.');
     expect(t2).not.toContain('Arrested at home.');
 
     const third = appeal(dir, 'new', '--case', 'ali', '--to', 'un-rapporteurs', '--date', '2020-03-06');
     const t3 = read(dir, 'out/2020/3-ali-update-2.txt');
     expect(third.code).toBe(0);
-    expect(t3.replace(/\s+/g, ' ')).toContain('Further to our Update No 1 (Ref. 2/2020, Date 10 February 2020), please find enclosed Update No 2');
+    expect(t3.replace(/\s+/g, ' ')).toContain(
+      'Further to our Update No 1 (Ref. 2/2020, Date 10 February 2020), please find enclosed Update No 2',
+    );
     expect(t3).toContain('Sentenced to five years.');
     expect(t3).not.toContain('Prison One');
 
@@ -113,7 +130,8 @@ describe('updates chained over several letters', () => {
   it('an event held back as confidential is never printed', () => {
     const dir = workspace({
       'appeal.yaml': config(),
-      'cases/ali.yaml': caseFile('Ali Veli', [['2020-01-10', 'Arrested at home.']]) +
+      'cases/ali.yaml':
+        caseFile('Ali Veli', [['2020-01-10', 'Arrested at home.']]) +
         '  - date: 2020-01-11\n    text: The name of the witness is Secret Person.\n    confidential: true\n',
     });
     const r = appeal(dir, 'new', '--case', 'ali', '--to', 'un-rapporteurs', '--date', '2020-01-15', '--dry-run');
@@ -125,7 +143,7 @@ describe('updates chained over several letters', () => {
   it('case text is printed as written: no HTML escaping, no template, no markup', () => {
     const dir = workspace({
       'appeal.yaml': config(),
-      'cases/ali.yaml': caseFile('Ali O\'Brien & Sons', [['2020-01-10', '"- {{person.name}} <b>" # not a heading']]),
+      'cases/ali.yaml': caseFile("Ali O'Brien & Sons", [['2020-01-10', '"- {{person.name}} <b>" # not a heading']]),
     });
     const r = appeal(dir, 'new', '--case', 'ali', '--to', 'un-rapporteurs', '--date', '2020-01-15', '--dry-run');
     expect(r.code).toBe(0);
@@ -138,7 +156,10 @@ describe('references, counters and dates', () => {
   const twoYears = (counter: string, format: string, start = 1) =>
     workspace({
       'appeal.yaml': config({ references: `references:\n  format: "${format}"\n  counter: ${counter}\n  start: ${start}\n` }),
-      'cases/a.yaml': caseFile('A B', [['2019-05-01', 'One.'], ['2020-01-05', 'Two.']]),
+      'cases/a.yaml': caseFile('A B', [
+        ['2019-05-01', 'One.'],
+        ['2020-01-05', 'Two.'],
+      ]),
       'cases/b.yaml': caseFile('C D', [['2019-05-01', 'One.']]),
     });
 
@@ -183,10 +204,18 @@ describe('recipients and mandate titles by date', () => {
       'appeal.yaml': config(),
       'cases/a.yaml': caseFile('A B', [['2007-05-01', 'One.']], '[human-rights-defenders, minorities]'),
     });
-    const in2007 = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--dry-run').stdout.replace(/\s+/g, ' ');
-    expect(in2007).toContain('circulate this Communication to the Special Representative of the Secretary-General on human rights defenders');
+    const in2007 = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--dry-run').stdout.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(in2007).toContain(
+      'circulate this Communication to the Special Representative of the Secretary-General on human rights defenders',
+    );
     expect(in2007).toContain('• Independent Expert on minority issues');
-    const in2014 = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2014-06-01', '--dry-run').stdout.replace(/\s+/g, ' ');
+    const in2014 = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2014-06-01', '--dry-run').stdout.replace(
+      /\s+/g,
+      ' ',
+    );
     expect(in2014).toContain('circulate this Communication to the Special Rapporteur on the situation of human rights defenders');
     expect(in2014).toContain('• Special Rapporteur on minority issues');
   });
@@ -228,8 +257,28 @@ describe('recipients and mandate titles by date', () => {
 
 describe('register add: a history kept on paper', () => {
   it('numbering and chaining continue from communications sent outside the tool', () => {
-    const dir = workspace({ 'appeal.yaml': config(), 'cases/a.yaml': caseFile('A B', [['2007-12-01', 'One.'], ['2007-12-20', 'Two.']]) });
-    const add = appeal(dir, 'register', 'add', '--ref', '473/2007', '--date', '2007-12-12', '--case', 'a', '--kind', 'update', '--update', '2');
+    const dir = workspace({
+      'appeal.yaml': config(),
+      'cases/a.yaml': caseFile('A B', [
+        ['2007-12-01', 'One.'],
+        ['2007-12-20', 'Two.'],
+      ]),
+    });
+    const add = appeal(
+      dir,
+      'register',
+      'add',
+      '--ref',
+      '473/2007',
+      '--date',
+      '2007-12-12',
+      '--case',
+      'a',
+      '--kind',
+      'update',
+      '--update',
+      '2',
+    );
     expect(add.code).toBe(0);
     expect(add.stdout).toContain('473/2007 recorded in register/473.yaml');
     const r = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--json');
@@ -249,7 +298,8 @@ describe('init', () => {
     const r = appeal(dir, 'init', 'ngo');
     expect(r.code).toBe(0);
     const ws = join(dir, 'ngo');
-    for (const f of ['appeal.yaml', 'cases/example.yaml', '.gitignore', '.github/workflows/appeal.yml']) expect(existsSync(join(ws, f))).toBe(true);
+    for (const f of ['appeal.yaml', 'cases/example.yaml', '.gitignore', '.github/workflows/appeal.yml'])
+      expect(existsSync(join(ws, f))).toBe(true);
     expect(appeal(ws, 'validate').code).toBe(0);
     expect(appeal(ws, 'new', '--case', 'example', '--to', 'un-rapporteurs', '--date', '2024-02-01', '--format', 'txt').code).toBe(0);
     expect(appeal(dir, 'init', 'ngo').code).toBe(1);

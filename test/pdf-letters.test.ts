@@ -90,7 +90,11 @@ describe('a PDF letter in Azerbaijani, English, Persian and Russian', () => {
     const out = JSON.parse(issue(dir, '--format', 'pdf').stdout);
     expect(out.files).toHaveLength(1);
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(dir, out.files[0].path))), useSystemFonts: false, isEvalSupported: false }).promise;
+    const doc = await getDocument({
+      data: new Uint8Array(readFileSync(join(dir, out.files[0].path))),
+      useSystemFonts: false,
+      isEvalSupported: false,
+    }).promise;
     const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
     expect(info.Title).toBe('Seid Metinpur: A Southern Azerbaijani prisoner of conscience');
     expect(info.Author).toBe(EN);
@@ -115,7 +119,10 @@ describe('a long letter', () => {
       `2007-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
       `Event number E${i} of the case was reported by the family, who were not allowed to see him for many weeks.`,
     ]);
-    const dir = workspace({ 'appeal.yaml': config({ output: 'output:\n  formats: [pdf]\n' }), 'cases/a.yaml': caseFile('Long Case', events) });
+    const dir = workspace({
+      'appeal.yaml': config({ output: 'output:\n  formats: [pdf]\n' }),
+      'cases/a.yaml': caseFile('Long Case', events),
+    });
     const out = JSON.parse(appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--json').stdout);
     const pages = await readPdf(readFileSync(join(dir, out.files[0].path)));
     expect(pages.length).toBeGreaterThanOrEqual(3);
@@ -148,7 +155,9 @@ describe('fonts', () => {
     const require = createRequire(import.meta.url);
     const ttf = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', 'DejaVuSansMono.ttf');
     const dir = workspace({
-      'appeal.yaml': config({ output: 'output:\n  formats: [pdf]\n' }) + 'pdf:\n  page: Letter\n  fonts:\n    - name: Our Mono\n      regular: fonts/OurMono.ttf\n',
+      'appeal.yaml':
+        config({ output: 'output:\n  formats: [pdf]\n' }) +
+        'pdf:\n  page: Letter\n  fonts:\n    - name: Our Mono\n      regular: fonts/OurMono.ttf\n',
       'cases/a.yaml': caseFile('Mono Case', [['2007-12-01', 'Arrested; the sign ℵ.']]),
     });
     mkdirSync(join(dir, 'fonts'));
@@ -193,7 +202,10 @@ describe('start-up', () => {
       expect(r.status).toBe(0);
     }
     expect(() => readFileSync(log, 'utf8')).toThrow();
-    expect(run('new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--format', 'pdf', '--kind', 'communication').status).toBe(0);
+    expect(
+      run('new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--format', 'pdf', '--kind', 'communication')
+        .status,
+    ).toBe(0);
     expect(readFileSync(log, 'utf8')).toMatch(/pdfkit/);
   });
 });

@@ -17,7 +17,12 @@ export interface Page {
 }
 
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-export const clean = (s: string): string => s.normalize('NFC').replace(BIDI_CONTROLS, '').replace(/\u200c/g, ' ').replace(/\s+/g, ' ');
+export const clean = (s: string): string =>
+  s
+    .normalize('NFC')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/\u200c/g, ' ')
+    .replace(/\s+/g, ' ');
 
 export async function readPdf(buf: Buffer): Promise<Page[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -49,4 +54,3 @@ export function expectWords(pageText: string, text: string): void {
   const missing = words(text).filter((w) => !have.has(w));
   expect(missing, `missing words of "${text}"`).toEqual([]);
 }
-

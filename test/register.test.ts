@@ -23,7 +23,9 @@ describe('concurrent runs', () => {
   it('twenty `appeal new` processes started at once get twenty different numbers, none lost', async () => {
     const dir = workspace(manyCases(20));
     const runs = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => appealAsync(dir, 'new', '--case', `p${i}`, '--to', 'un-rapporteurs', '--date', '2020-02-01', '--json')),
+      Array.from({ length: 20 }, (_, i) =>
+        appealAsync(dir, 'new', '--case', `p${i}`, '--to', 'un-rapporteurs', '--date', '2020-02-01', '--json'),
+      ),
     );
     for (const r of runs) expect(r.stderr).toBe('');
     const refs = runs.map((r) => JSON.parse(r.stdout).number).sort((a: number, b: number) => a - b);
@@ -40,9 +42,17 @@ describe('concurrent runs', () => {
   });
 
   it('concurrent updates on one case get different update numbers; the loser finds nothing new', async () => {
-    const dir = workspace({ 'appeal.yaml': config(), 'cases/a.yaml': caseFile('A B', [['2020-01-01', 'One.'], ['2020-01-20', 'Two.']]) });
+    const dir = workspace({
+      'appeal.yaml': config(),
+      'cases/a.yaml': caseFile('A B', [
+        ['2020-01-01', 'One.'],
+        ['2020-01-20', 'Two.'],
+      ]),
+    });
     expect(appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2020-01-10').code).toBe(0);
-    const runs = await Promise.all(Array.from({ length: 4 }, () => appealAsync(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2020-02-01')));
+    const runs = await Promise.all(
+      Array.from({ length: 4 }, () => appealAsync(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2020-02-01')),
+    );
     expect(runs.filter((r) => r.code === 0)).toHaveLength(1);
     expect(runs.filter((r) => r.code === 1 && r.stderr.includes('nothing new'))).toHaveLength(3);
     expect(numbers(dir)).toEqual([1, 2]);
@@ -54,7 +64,10 @@ describe('crashes', () => {
     const dir = workspace(manyCases(12));
     // Kill runs after different delays: before, during and after taking the lock and the number.
     for (let i = 0; i < 12; i++) {
-      const child = spawn(process.execPath, [CLI, 'new', '--case', `p${i}`, '--to', 'un-rapporteurs', '--date', '2020-02-01'], { cwd: dir, stdio: 'ignore' });
+      const child = spawn(process.execPath, [CLI, 'new', '--case', `p${i}`, '--to', 'un-rapporteurs', '--date', '2020-02-01'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
       const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, 40 + i * 80));
       child.kill('SIGKILL');
@@ -147,7 +160,9 @@ describe('git', () => {
     const v = appeal(dir, 'validate', '--format', 'json');
     expect(v.code).toBe(1);
     const messages = JSON.parse(v.stdout).problems.map((p: { file: string; message: string }) => `${p.file}: ${p.message}`);
-    expect(messages.join('\n')).toMatch(/the reference 1\/2020 is also taken by register\/01\.yaml|register\/01\.yaml: this entry holds number 1 but its file is/);
+    expect(messages.join('\n')).toMatch(
+      /the reference 1\/2020 is also taken by register\/01\.yaml|register\/01\.yaml: this entry holds number 1 but its file is/,
+    );
   });
 
   it('batch --changed-since issues letters for the cases changed since a revision', () => {
@@ -155,7 +170,13 @@ describe('git', () => {
     appeal(dir, 'batch', '--to', 'un-rapporteurs', '--all', '--date', '2020-01-15');
     git(dir, 'add', '.');
     git(dir, 'commit', '-qm', 'first letters');
-    writeFileSync(join(dir, 'cases/b.yaml'), caseFile('C D', [['2020-01-01', 'One.'], ['2020-02-01', 'Two.']]));
+    writeFileSync(
+      join(dir, 'cases/b.yaml'),
+      caseFile('C D', [
+        ['2020-01-01', 'One.'],
+        ['2020-02-01', 'Two.'],
+      ]),
+    );
     const r = appeal(dir, 'batch', '--to', 'un-rapporteurs', '--changed-since', 'HEAD', '--date', '2020-02-05', '--json');
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);

@@ -23,17 +23,26 @@ function today(): string {
 export function letterDate(value: string | undefined): string {
   if (value === undefined) return today();
   if (!isRealDate(value)) {
-    throw new AppealError({ key: '--date', message: `'${value}' is not a real date: write it as yyyy-mm-dd (for example 2007-12-23), a day that exists in that month.` });
+    throw new AppealError({
+      key: '--date',
+      message: `'${value}' is not a real date: write it as yyyy-mm-dd (for example 2007-12-23), a day that exists in that month.`,
+    });
   }
   return value;
 }
 
 function formats(value: string | undefined): OutputFormat[] | undefined {
   if (value === undefined) return undefined;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
   if (bad.length || list.length === 0) {
-    throw new AppealError({ key: '--format', message: `'${value}' is not a list of formats: use txt, pdf or txt,pdf.${didYouMean(bad[0] ?? '', FORMATS)}` });
+    throw new AppealError({
+      key: '--format',
+      message: `'${value}' is not a list of formats: use txt, pdf or txt,pdf.${didYouMean(bad[0] ?? '', FORMATS)}`,
+    });
   }
   return [...new Set(list)] as OutputFormat[];
 }
@@ -70,27 +79,32 @@ program
   .option('--format <list>', 'txt, pdf or txt,pdf (default: output.formats of appeal.yaml)')
   .option('--dry-run', 'print the letter; take no number, write nothing')
   .option('--json', 'print one JSON document with the reference and files')
-  .action(async (opts: { case: string; to: string; kind?: string; date?: string; format?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
-    const date = letterDate(opts.date);
-    const fmts = formats(opts.format);
-    const ws = await workspace(cmd);
-    const { issueLetter } = await import('../issue.js');
-    const { renderText } = await import('../write/text.js');
-    const issued = await issueLetter(ws, { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats: fmts, dryRun: opts.dryRun });
-    const { entry } = issued;
-    const summary = {
-      ...entry,
-      dryRun: !!opts.dryRun,
-      register: issued.entryFile,
-      files: entry.files.map((f) => ({ ...f, written: !opts.dryRun })),
-    };
-    // The text letter as written, or rendered for the screen when only a PDF was asked for.
-    const txt = issued.files.find((f) => f.format === 'txt');
-    const text = () => (txt ? Buffer.from(txt.bytes).toString('utf8') : renderText(issued.letter, ws.config.output.width));
-    if (opts.json) json(opts.dryRun ? { ...summary, text: text() } : summary);
-    else if (opts.dryRun) process.stdout.write(text());
-    else process.stdout.write(`${entry.reference}\n${entry.files.map((f) => `  ${f.path}\n`).join('')}`);
-  });
+  .action(
+    async (
+      opts: { case: string; to: string; kind?: string; date?: string; format?: string; dryRun?: boolean; json?: boolean },
+      cmd: Command,
+    ) => {
+      const date = letterDate(opts.date);
+      const fmts = formats(opts.format);
+      const ws = await workspace(cmd);
+      const { issueLetter } = await import('../issue.js');
+      const { renderText } = await import('../write/text.js');
+      const issued = await issueLetter(ws, { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats: fmts, dryRun: opts.dryRun });
+      const { entry } = issued;
+      const summary = {
+        ...entry,
+        dryRun: !!opts.dryRun,
+        register: issued.entryFile,
+        files: entry.files.map((f) => ({ ...f, written: !opts.dryRun })),
+      };
+      // The text letter as written, or rendered for the screen when only a PDF was asked for.
+      const txt = issued.files.find((f) => f.format === 'txt');
+      const text = () => (txt ? Buffer.from(txt.bytes).toString('utf8') : renderText(issued.letter, ws.config.output.width));
+      if (opts.json) json(opts.dryRun ? { ...summary, text: text() } : summary);
+      else if (opts.dryRun) process.stdout.write(text());
+      else process.stdout.write(`${entry.reference}\n${entry.files.map((f) => `  ${f.path}\n`).join('')}`);
+    },
+  );
 
 program
   .command('batch')
@@ -104,20 +118,36 @@ program
   .option('--format <list>', 'txt, pdf or txt,pdf')
   .option('--dry-run', 'take no number, write nothing')
   .option('--json', 'print one JSON document')
-  .action(async (opts: { to: string; kind?: string; cases?: string; changedSince?: string; all?: boolean; date?: string; format?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
-    const chosen = [opts.cases !== undefined, opts.changedSince !== undefined, !!opts.all].filter(Boolean).length;
-    if (chosen !== 1) throw new CommanderError(2, 'appeal.batch', 'error: name the cases with exactly one of --cases, --changed-since or --all');
-    const date = letterDate(opts.date);
-    const fmts = formats(opts.format);
-    const ws = await workspace(cmd);
-    const { runBatch } = await import('../batch.js');
-    const result = await runBatch(ws, { ...opts, date, formats: fmts });
-    if (opts.json) json(result);
-    else {
-      for (const r of result.issued) process.stdout.write(`${r.reference}  ${r.case}  ${r.files.join('  ')}\n`);
-      for (const s of result.skipped) process.stdout.write(`skipped ${s.case}: ${s.reason}\n`);
-    }
-  });
+  .action(
+    async (
+      opts: {
+        to: string;
+        kind?: string;
+        cases?: string;
+        changedSince?: string;
+        all?: boolean;
+        date?: string;
+        format?: string;
+        dryRun?: boolean;
+        json?: boolean;
+      },
+      cmd: Command,
+    ) => {
+      const chosen = [opts.cases !== undefined, opts.changedSince !== undefined, !!opts.all].filter(Boolean).length;
+      if (chosen !== 1)
+        throw new CommanderError(2, 'appeal.batch', 'error: name the cases with exactly one of --cases, --changed-since or --all');
+      const date = letterDate(opts.date);
+      const fmts = formats(opts.format);
+      const ws = await workspace(cmd);
+      const { runBatch } = await import('../batch.js');
+      const result = await runBatch(ws, { ...opts, date, formats: fmts });
+      if (opts.json) json(result);
+      else {
+        for (const r of result.issued) process.stdout.write(`${r.reference}  ${r.case}  ${r.files.join('  ')}\n`);
+        for (const s of result.skipped) process.stdout.write(`skipped ${s.case}: ${s.reason}\n`);
+      }
+    },
+  );
 
 program
   .command('validate')
@@ -130,12 +160,20 @@ program
     if (opts.format === 'json') json({ ok: report.problems.length === 0, ...report });
     else if (opts.format === 'github') {
       for (const p of report.problems) {
-        const props = [p.file && `file=${p.file.replace(/ \(built in\)$/, '')}`, p.line && `line=${p.line}`, p.col && `col=${p.col}`, p.key && `title=${p.key}`].filter(Boolean).join(',');
+        const props = [
+          p.file && `file=${p.file.replace(/ \(built in\)$/, '')}`,
+          p.line && `line=${p.line}`,
+          p.col && `col=${p.col}`,
+          p.key && `title=${p.key}`,
+        ]
+          .filter(Boolean)
+          .join(',');
         process.stdout.write(`::error ${props}::${p.message.replace(/\n/g, '%0A')}\n`);
       }
     } else {
       for (const p of report.problems) process.stderr.write(`${formatProblem(p)}\n`);
-      if (report.problems.length) process.stderr.write(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found.\n`);
+      if (report.problems.length)
+        process.stderr.write(`${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found.\n`);
       else process.stdout.write(`ok: ${report.cases} cases, ${report.entries} register entries\n`);
     }
     if (report.problems.length) process.exitCode = 1;
@@ -164,7 +202,9 @@ program
     for (const e of entries) {
       const what = label(e.kind, e.update);
       const extra = e.external ? '  (sent outside appeal)' : '';
-      process.stdout.write(`${e.reference.padEnd(12)} ${e.date}  ${e.case.padEnd(16)} ${what.padEnd(14)} ${e.recipients.join(',')}${extra}\n`);
+      process.stdout.write(
+        `${e.reference.padEnd(12)} ${e.date}  ${e.case.padEnd(16)} ${what.padEnd(14)} ${e.recipients.join(',')}${extra}\n`,
+      );
     }
   });
 
@@ -179,18 +219,28 @@ register
   .option('--update <n>', 'its update number (default: the next on the case)')
   .option('--to <who>', 'its recipients')
   .option('--json', 'print one JSON document')
-  .action(async (opts: { ref: string; date: string; case: string; kind: string; update?: string; to?: string; json?: boolean }, cmd: Command) => {
-    let update: number | undefined;
-    if (opts.update !== undefined) {
-      update = Number(opts.update);
-      if (!Number.isInteger(update) || update < 1) throw new AppealError({ key: '--update', message: `'${opts.update}' is not an update number: give a whole number from 1.` });
-    }
-    const ws = await workspace(cmd);
-    const { recordExternal } = await import('../record.js');
-    const { entry, file } = await recordExternal(ws, { reference: opts.ref, date: opts.date, caseId: opts.case, kind: opts.kind, update, to: opts.to });
-    if (opts.json) json({ ...entry, file });
-    else process.stdout.write(`${entry.reference} recorded in ${file}\n`);
-  });
+  .action(
+    async (opts: { ref: string; date: string; case: string; kind: string; update?: string; to?: string; json?: boolean }, cmd: Command) => {
+      let update: number | undefined;
+      if (opts.update !== undefined) {
+        update = Number(opts.update);
+        if (!Number.isInteger(update) || update < 1)
+          throw new AppealError({ key: '--update', message: `'${opts.update}' is not an update number: give a whole number from 1.` });
+      }
+      const ws = await workspace(cmd);
+      const { recordExternal } = await import('../record.js');
+      const { entry, file } = await recordExternal(ws, {
+        reference: opts.ref,
+        date: opts.date,
+        caseId: opts.case,
+        kind: opts.kind,
+        update,
+        to: opts.to,
+      });
+      if (opts.json) json({ ...entry, file });
+      else process.stdout.write(`${entry.reference} recorded in ${file}\n`);
+    },
+  );
 
 program
   .command('recipients')
@@ -227,7 +277,9 @@ program
   .action(async (dir: string) => {
     const { initWorkspace } = await import('../init.js');
     const written = initWorkspace(dir);
-    process.stdout.write(`${written.map((f) => `created ${f}\n`).join('')}Next: edit appeal.yaml, then try: appeal new --case example --to un-rapporteurs --dry-run\n`);
+    process.stdout.write(
+      `${written.map((f) => `created ${f}\n`).join('')}Next: edit appeal.yaml, then try: appeal new --case example --to un-rapporteurs --dry-run\n`,
+    );
   });
 
 async function main(argv: string[]): Promise<number> {

@@ -6,6 +6,11 @@ export function jsonSchema(which: 'case' | 'config' | 'entry'): unknown {
   const schema = which === 'case' ? caseSchema : which === 'config' ? configSchema : entrySchema;
   return {
     ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-    title: which === 'case' ? 'appeal case file (cases/<id>.yaml)' : which === 'config' ? 'appeal workspace (appeal.yaml)' : 'appeal register entry (register/<n>.yaml)',
+    title:
+      which === 'case'
+        ? 'appeal case file (cases/<id>.yaml)'
+        : which === 'config'
+          ? 'appeal workspace (appeal.yaml)'
+          : 'appeal register entry (register/<n>.yaml)',
   };
 }

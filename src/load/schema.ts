@@ -107,9 +107,7 @@ export const entrySchema = z.strictObject({
   kind: z.enum(KINDS),
   update: z.number().int().min(1).optional(),
   recipients: z.array(text).default([]),
-  events: z
-    .array(z.strictObject({ date: isoDate, id: text }))
-    .default([]),
+  events: z.array(z.strictObject({ date: isoDate, id: text })).default([]),
   files: z.array(z.strictObject({ path: text, sha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
   /** true: sent outside the tool and recorded with `appeal register add`. */
   external: z.boolean().default(false),

@@ -59,7 +59,11 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
     const what =
       issue.code === 'invalid_value'
         ? `one of: ${issue.values.map(String).join(', ')}`
-        : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+        : issue.expected === 'array'
+          ? 'a list'
+          : issue.expected === 'object'
+            ? 'a mapping'
+            : `a ${issue.expected}`;
     return `the required key '${key}' is missing: add it (${what}).`;
   }
   switch (issue.code) {
@@ -70,7 +74,8 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
       return `'${String(got)}' is not allowed here; use one of: ${allowed.join(', ')}.${didYouMean(String(got), allowed)}`;
     }
     case 'too_small':
-      if (issue.origin === 'array') return `the list needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      if (issue.origin === 'array')
+        return `the list needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
       if (issue.origin === 'string') return 'this must not be empty.';
       return `must be at least ${String(issue.minimum)}.`;
     case 'too_big':
@@ -83,10 +88,7 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /** Every problem zod finds in `source`, each located; empty when the file is valid. */
-export function check<T extends z.ZodType>(
-  source: YamlSource,
-  schema: T,
-): { value?: z.infer<T>; problems: Problem[] } {
+export function check<T extends z.ZodType>(source: YamlSource, schema: T): { value?: z.infer<T>; problems: Problem[] } {
   const data = source.data;
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data as z.infer<T>, problems: [] };

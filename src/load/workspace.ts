@@ -55,7 +55,10 @@ export class Workspace {
   /** A problem for an id that is not a plain name or names no case file, or undefined. */
   caseIdProblem(id: string, key = '--case'): Problem | undefined {
     if (!CASE_ID.test(id)) {
-      return { key, message: `'${id}' is not a case id: a case id is the file name in cases/ without .yaml, lower-case letters, digits and '-'.` };
+      return {
+        key,
+        message: `'${id}' is not a case id: a case id is the file name in cases/ without .yaml, lower-case letters, digits and '-'.`,
+      };
     }
     if (!existsSync(join(this.casesDir, `${id}.yaml`))) {
       return { key, message: `there is no case '${id}' (no cases/${id}.yaml).${didYouMean(id, this.caseIds())}` };

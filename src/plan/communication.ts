@@ -61,7 +61,10 @@ export function eventId(e: CaseEvent): string {
 
 /** The latest entry on a case dated on or before `date`. */
 export function latestOn(entries: RegisteredEntry[], caseId: string, date: string): RegisteredEntry | undefined {
-  return entries.filter((e) => e.case === caseId && e.date <= date).sort(compareEntries).pop();
+  return entries
+    .filter((e) => e.case === caseId && e.date <= date)
+    .sort(compareEntries)
+    .pop();
 }
 
 function cite(entry: RegisteredEntry, name: string): Citation {
@@ -147,7 +150,10 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
       const cited = latestOn(entries, other, date);
       if (!cited) {
         problems.push(
-          c.source.problem(where, `the register holds no communication on '${other}' to cite: send one first, or record it with 'appeal register add', or remove '${other}' from see.`),
+          c.source.problem(
+            where,
+            `the register holds no communication on '${other}' to cite: send one first, or record it with 'appeal register add', or remove '${other}' from see.`,
+          ),
         );
         return;
       }

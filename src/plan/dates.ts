@@ -17,10 +17,7 @@ export interface DateStyle {
   format(iso: string): string;
 }
 
-const AZ_MONTHS = [
-  'yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun',
-  'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr',
-];
+const AZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'];
 
 /**
  * The suffix of an Azerbaijani year as it is read aloud: 2007-ci, 2003-cü, 2006-cı, 2009-cu.

@@ -21,9 +21,7 @@ const mandateSchema = z.strictObject({
   since: partialDate,
   source: z.string().optional(),
   verified: z.boolean().default(true),
-  titles: z
-    .array(z.strictObject({ from: partialDate, title: z.string().min(1), verified: z.boolean().default(true) }))
-    .min(1),
+  titles: z.array(z.strictObject({ from: partialDate, title: z.string().min(1), verified: z.boolean().default(true) })).min(1),
 });
 
 const recipientSchema = z.strictObject({
@@ -124,16 +122,20 @@ export class Directory {
       }
       out.push({ key, name, address: r.address, email: r.email, salutation: r.salutation, circulate: r.circulate });
     };
-    for (const raw of to.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const raw of to
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (this.groups.has(raw)) this.groups.get(raw)!.forEach(add);
       else if (this.recipients.has(raw)) add(raw);
       else {
         const all = this.names();
         problems.push({
           key: '--to',
-          message: `'${raw}' is not a recipient or group of the directory.${
-            didYouMeanIn(raw, all)
-          } Run 'appeal recipients' to list them, or add it in recipients/*.yaml.`,
+          message: `'${raw}' is not a recipient or group of the directory.${didYouMeanIn(
+            raw,
+            all,
+          )} Run 'appeal recipients' to list them, or add it in recipients/*.yaml.`,
         });
       }
     }
@@ -161,7 +163,9 @@ export function loadDirectory(workspaceRoot?: string): Directory {
   if (workspaceRoot) {
     const dir = join(workspaceRoot, 'recipients');
     if (existsSync(dir)) {
-      for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      for (const f of readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()) {
         files.push(() => {
           const source = readYaml(join(dir, f), `recipients/${f}`);
           return { ...check(source, recipientsFile), source: () => source };

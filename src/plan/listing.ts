@@ -27,7 +27,11 @@ export function directoryListing(root: string | undefined, date: string) {
   });
   const lines: string[] = [`Recipients (--to), as of ${date}:`];
   for (const r of recipients) {
-    lines.push(r.group ? `  ${r.key.padEnd(24)} group: ${r.members!.join(', ')}` : `  ${r.key.padEnd(24)} ${r.addressee}${r.verified ? '' : ' (unverified)'}`);
+    lines.push(
+      r.group
+        ? `  ${r.key.padEnd(24)} group: ${r.members!.join(', ')}`
+        : `  ${r.key.padEnd(24)} ${r.addressee}${r.verified ? '' : ' (unverified)'}`,
+    );
   }
   lines.push('', `Mandates (concerns in a case), titles as of ${date}:`);
   for (const m of mandates) {

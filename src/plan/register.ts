@@ -8,7 +8,19 @@
  * A lock file (register/.lock) makes concurrent runs take turns, so that update numbers and the
  * events since the last letter are worked out on a register that does not change underneath.
  */
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
@@ -100,7 +112,9 @@ function parseEntry(rel: string, text: string, config: Config): { entry?: Regist
   if (!value) return { problems };
   const expected = entryPath(config, value.number, value.date);
   if (rel !== expected && rel !== `${value.number}.yaml`) {
-    problems.push(source.problem(['number'], `this entry holds number ${value.number} but its file is ${shown}: rename it to register/${expected}.`));
+    problems.push(
+      source.problem(['number'], `this entry holds number ${value.number} but its file is ${shown}: rename it to register/${expected}.`),
+    );
   }
   const parsed = parseReference(config.references.format, value.reference);
   if (parsed && parsed.n !== value.number) {
@@ -128,16 +142,31 @@ export function readRegister(root: string, config: Config): Register {
   const byUpdate = new Map<string, RegisteredEntry>();
   for (const e of entries) {
     const ref = byRef.get(e.reference);
-    if (ref) problems.push(e.source.problem(['reference'], `the reference ${e.reference} is also taken by ${ref.file}: each communication needs its own reference.`));
+    if (ref)
+      problems.push(
+        e.source.problem(
+          ['reference'],
+          `the reference ${e.reference} is also taken by ${ref.file}: each communication needs its own reference.`,
+        ),
+      );
     else byRef.set(e.reference, e);
     const numKey = `${sequenceOf(config, e)}#${e.number}`;
     const num = byNumber.get(numKey);
-    if (num && !ref) problems.push(e.source.problem(['number'], `the number ${e.number} is also taken by ${num.file}: two branches issued the same number. Keep one, and record the other again with 'appeal register add' under a free number.`));
+    if (num && !ref)
+      problems.push(
+        e.source.problem(
+          ['number'],
+          `the number ${e.number} is also taken by ${num.file}: two branches issued the same number. Keep one, and record the other again with 'appeal register add' under a free number.`,
+        ),
+      );
     else byNumber.set(numKey, e);
     if (e.update !== undefined) {
       const upKey = `${e.case}#${e.update}`;
       const up = byUpdate.get(upKey);
-      if (up) problems.push(e.source.problem(['update'], `Update No ${e.update} on '${e.case}' is also ${up.file} (${up.reference}): renumber one of them.`));
+      if (up)
+        problems.push(
+          e.source.problem(['update'], `Update No ${e.update} on '${e.case}' is also ${up.file} (${up.reference}): renumber one of them.`),
+        );
       else byUpdate.set(upKey, e);
     }
   }

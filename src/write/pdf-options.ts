@@ -15,7 +15,12 @@ export function pdfOptions(ws: Workspace, locate: PdfOptions['locate']): PdfOpti
       for (const key of ['regular', 'bold'] as const) {
         const path = face[key];
         if (path && !existsSync(path)) {
-          problems.push(ws.configSource.problem(['pdf', 'fonts', i, key], `there is no font file ${path}: give the path of a TTF or OTF file, relative to the workspace.`));
+          problems.push(
+            ws.configSource.problem(
+              ['pdf', 'fonts', i, key],
+              `there is no font file ${path}: give the path of a TTF or OTF file, relative to the workspace.`,
+            ),
+          );
         }
       }
       return face;

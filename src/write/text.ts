@@ -67,9 +67,7 @@ function renderBlock(block: Block, width: number): string[] {
       return block.items.flatMap((item) => {
         const indent = 2 + markerWidth + 1;
         const lines = wrap(item.text, width - indent);
-        return lines.map((l, i) =>
-          i === 0 ? `  ${item.marker.padStart(markerWidth)} ${l}` : `${' '.repeat(indent)}${l}`,
-        );
+        return lines.map((l, i) => (i === 0 ? `  ${item.marker.padStart(markerWidth)} ${l}` : `${' '.repeat(indent)}${l}`));
       });
     }
   }

@@ -19,15 +19,29 @@ describe('pagination', () => {
     let breaksChecked = 0;
     for (let filler = 0; filler < 48; filler++) {
       const blocks: Block[] = [];
-      for (let i = 0; i < filler; i++) blocks.push({ type: 'paragraph', lines: [{ indent: 0, text: `Filler ${i}.`, bold: false }], align: 'left', keepWithNext: false });
-      blocks.push({ type: 'list', ordered: false, items: Array.from({ length: 8 }, (_, i) => ({ marker: '•', text: words(100 + i, 18 + 2 * i) })) });
-      for (let i = 0; i < 4; i++) blocks.push({ type: 'paragraph', lines: [{ indent: 0, text: words(200 + i, 40), bold: false }], align: 'left', keepWithNext: false });
+      for (let i = 0; i < filler; i++)
+        blocks.push({ type: 'paragraph', lines: [{ indent: 0, text: `Filler ${i}.`, bold: false }], align: 'left', keepWithNext: false });
+      blocks.push({
+        type: 'list',
+        ordered: false,
+        items: Array.from({ length: 8 }, (_, i) => ({ marker: '•', text: words(100 + i, 18 + 2 * i) })),
+      });
+      for (let i = 0; i < 4; i++)
+        blocks.push({
+          type: 'paragraph',
+          lines: [{ indent: 0, text: words(200 + i, 40), bold: false }],
+          align: 'left',
+          keepWithNext: false,
+        });
       const letter = { meta: { reference: '1/2020', date: '2020-01-01', title: 't', author: 'a', keywords: [], language: 'en' }, blocks };
       const pages = layoutLetter(letter, geo, faces);
       // The block each line of each page belongs to.
       const blockOf = (t: PlacedText) => /b(\d+)w/.exec(t.runs.map((r) => r.text).join(''))?.[1];
       const linesOn = pages.map((p) =>
-        p.items.filter((i): i is PlacedText => i.kind === 'text').map(blockOf).filter((b): b is string => b !== undefined),
+        p.items
+          .filter((i): i is PlacedText => i.kind === 'text')
+          .map(blockOf)
+          .filter((b): b is string => b !== undefined),
       );
       for (let p = 0; p + 1 < pages.length; p++) {
         const last = linesOn[p]!.at(-1);

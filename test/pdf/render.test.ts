@@ -21,7 +21,8 @@ const MIXED = 'نامه شماره 475/2007 به OHCHR';
 const RU = 'Сеид Метинпур, узник совести, и его брат Элирза находятся в тюрьме Эвин.';
 const AZ_BODY = 'Cənab Seyid Metinpurun ailəsi İranın həbsxanalarında ağır şəraitdən şikayət edir: ə Ə ğ ı İ ş ç ö ü.';
 const FA_BODY = 'خانواده‌ها نگرانی خود را درباره وضعیت جسمی زندانیان (به ویژه آقای متین‌پور) ابراز کردند.';
-const LONG_URL = 'https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders/communications/very/long/path/segment?query=value&another=thing#fragment';
+const LONG_URL =
+  'https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders/communications/very/long/path/segment?query=value&another=thing#fragment';
 
 function para(text: string, o: Partial<Omit<Paragraph, 'type' | 'lines'>> & { bold?: boolean; indent?: number } = {}): Paragraph {
   return {
@@ -62,7 +63,10 @@ function seedLetter(): Letter {
       type: 'list',
       ordered: false,
       items: [
-        { marker: '•', text: 'The families have stated their concern on the physical conditions and weight loss of each one of the victims.' },
+        {
+          marker: '•',
+          text: 'The families have stated their concern on the physical conditions and weight loss of each one of the victims.',
+        },
         { marker: '•', text: 'Mrs. Etiyye Metinpur has stated that her husband was suffering from a severe weight loss.' },
       ],
     },
@@ -71,7 +75,10 @@ function seedLetter(): Letter {
 }
 
 function longLetter(items: number): Letter {
-  const body = 'It is beyond doubt that all these victims have been arbitrarily deprived of their liberty and suffered untold waves of torture. '.repeat(3);
+  const body =
+    'It is beyond doubt that all these victims have been arbitrarily deprived of their liberty and suffered untold waves of torture. '.repeat(
+      3,
+    );
   return letter([
     { type: 'letterhead', lines: [AZ, EN, FA] },
     para('Update No 3', { bold: true, keepWithNext: true }),
@@ -79,7 +86,10 @@ function longLetter(items: number): Letter {
     {
       type: 'list',
       ordered: true,
-      items: Array.from({ length: items }, (_, k) => ({ marker: `${k + 1}.`, text: `Listed item ${k + 1} concerns the detention of a prisoner of conscience and the visits of the family.` })),
+      items: Array.from({ length: items }, (_, k) => ({
+        marker: `${k + 1}.`,
+        text: `Listed item ${k + 1} concerns the detention of a prisoner of conscience and the visits of the family.`,
+      })),
     },
     para(body),
     para(body),
@@ -187,8 +197,23 @@ describe('renderPdf', () => {
     const out = join(ROOT, 'node_modules/.cache/appeal-pdf-test');
     rmSync(out, { recursive: true, force: true });
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    const args = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node'];
-    execFileSync(process.execPath, [tsc, ...args, '--rootDir', 'src', '--outDir', out, 'src/write/pdf/index.ts', 'src/write/pdf/fontkit.d.ts'], { cwd: ROOT });
+    const args = [
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--strict',
+      '--skipLibCheck',
+      '--types',
+      'node',
+    ];
+    execFileSync(
+      process.execPath,
+      [tsc, ...args, '--rootDir', 'src', '--outDir', out, 'src/write/pdf/index.ts', 'src/write/pdf/fontkit.d.ts'],
+      { cwd: ROOT },
+    );
     expect(existsSync(join(out, 'write/pdf/index.js'))).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'appeal-pdf-'));
     try {
@@ -333,11 +358,15 @@ describe('checkCoverage', () => {
 
   it('checks the reference, list markers and letterhead too', () => {
     expect(() => checkCoverage(letter([para('ok')], 'ref க'), options())).toThrow(/U\+0B95/);
-    expect(() => checkCoverage(letter([{ type: 'list', ordered: false, items: [{ marker: 'ச', text: 'x' }] }]), options())).toThrow(/U\+0B9A/);
+    expect(() => checkCoverage(letter([{ type: 'list', ordered: false, items: [{ marker: 'ச', text: 'x' }] }]), options())).toThrow(
+      /U\+0B9A/,
+    );
     expect(() => checkCoverage(letter([{ type: 'letterhead', lines: ['க'] }]), options())).toThrow(/U\+0B95/);
   });
 
   it('names a missing font file as a user error', () => {
-    expect(() => checkCoverage(letter([para('x')]), options({ fonts: [{ name: 'Nope', regular: '/nonexistent/font.ttf' }] }))).toThrow(AppealError);
+    expect(() => checkCoverage(letter([para('x')]), options({ fonts: [{ name: 'Nope', regular: '/nonexistent/font.ttf' }] }))).toThrow(
+      AppealError,
+    );
   });
 });

@@ -16,8 +16,21 @@ describe('bidi', () => {
       { level: 2, t: 'c' },
       { level: 1, t: 'd' },
     ];
-    expect(visualOrder(runs).map((r) => r.t).join('')).toBe('dbca');
-    expect(visualOrder([{ level: 0, t: 'x' }, { level: 1, t: 'y' }, { level: 1, t: 'z' }, { level: 0, t: 'w' }]).map((r) => r.t).join('')).toBe('xzyw');
+    expect(
+      visualOrder(runs)
+        .map((r) => r.t)
+        .join(''),
+    ).toBe('dbca');
+    expect(
+      visualOrder([
+        { level: 0, t: 'x' },
+        { level: 1, t: 'y' },
+        { level: 1, t: 'z' },
+        { level: 0, t: 'w' },
+      ])
+        .map((r) => r.t)
+        .join(''),
+    ).toBe('xzyw');
   });
 
   it('finds the base direction from the first strong letter', () => {
@@ -63,7 +76,12 @@ describe('fonts and lines', () => {
     expect(lines.length).toBeGreaterThan(3);
     for (const [a, b] of lines) expect(visualLine(sh, a, b).width).toBeLessThanOrEqual(100.01);
     // nothing lost, nothing doubled
-    expect(lines.map(([a, b]) => sh.text.slice(a, b)).join('').replace(/ /g, '')).toBe(sh.text.replace(/ /g, ''));
+    expect(
+      lines
+        .map(([a, b]) => sh.text.slice(a, b))
+        .join('')
+        .replace(/ /g, ''),
+    ).toBe(sh.text.replace(/ /g, ''));
   });
 
   it('lays a Persian line out right to left', () => {

@@ -51,7 +51,7 @@ export function visualOrder<T extends { level: number }>(runs: T[]): T[] {
     if (r.level % 2 === 1 && r.level < minOdd) minOdd = r.level;
   }
   for (let lvl = max; lvl >= minOdd && lvl > 0; lvl--) {
-    for (let i = 0; i < out.length; ) {
+    for (let i = 0; i < out.length;) {
       if (out[i]!.level >= lvl) {
         let j = i;
         while (j < out.length && out[j]!.level >= lvl) j++;
@@ -65,8 +65,32 @@ export function visualOrder<T extends { level: number }>(runs: T[]): T[] {
 }
 
 // Scripts fontkit lays out right to left (its RTL table), as Unicode script properties.
-const FONTKIT_RTL_SCRIPT =
-  /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Nko}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}]$/u;
+const FONTKIT_RTL_SCRIPT = new RegExp(
+  `^[${[
+    'Arabic',
+    'Hebrew',
+    'Syriac',
+    'Thaana',
+    'Cypriot',
+    'Kharoshthi',
+    'Phoenician',
+    'Nko',
+    'Lydian',
+    'Avestan',
+    'Imperial_Aramaic',
+    'Inscriptional_Pahlavi',
+    'Inscriptional_Parthian',
+    'Old_South_Arabian',
+    'Old_Turkic',
+    'Samaritan',
+    'Mandaic',
+    'Meroitic_Cursive',
+    'Meroitic_Hieroglyphs',
+  ]
+    .map((s) => `\\p{Script=${s}}`)
+    .join('')}]$`,
+  'u',
+);
 const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
 
 /** Whether fontkit will lay this run out right to left (it looks at the first letter's script). */

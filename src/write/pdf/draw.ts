@@ -138,8 +138,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
   return Buffer.concat(chunks);
 }
 
-const xmlEscape = (s: string): string =>
-  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const xmlEscape = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * pdfkit (0.20.2) writes the XMP metadata of a PDF 1.4+ file with the title and author pasted in
@@ -168,7 +167,9 @@ function writeXmpOurselves(doc: Doc, meta: LetterMeta, date: Date): void {
       `<dc:format>application/pdf</dc:format>`,
       meta.title ? `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.title)}</rdf:li></rdf:Alt></dc:title>` : '',
       meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xmlEscape(meta.author)}</rdf:li></rdf:Seq></dc:creator>` : '',
-      meta.reference ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.reference)}</rdf:li></rdf:Alt></dc:description>` : '',
+      meta.reference
+        ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.reference)}</rdf:li></rdf:Alt></dc:description>`
+        : '',
       meta.language ? `<dc:language><rdf:Bag><rdf:li>${xmlEscape(meta.language)}</rdf:li></rdf:Bag></dc:language>` : '',
       `</rdf:Description>`,
     ];

@@ -127,7 +127,7 @@ function isWeak(cp: number, ch: string): boolean {
 export function assignFaces(text: string, faces: LoadedFace[]): Int16Array {
   const out = new Int16Array(text.length).fill(-1);
   const cps: { i: number; cp: number; ch: string; weak: boolean }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     cps.push({ i, cp, ch, weak: isWeak(cp, ch) });
@@ -141,10 +141,15 @@ export function assignFaces(text: string, faces: LoadedFace[]): Int16Array {
     if (c.weak) {
       const covers = (f: number): boolean => f >= 0 && (isIgnorable(c.cp) || faces[f]!.regular.hasGlyphForCodePoint(c.cp));
       if (covers(prev)) face[k] = prev;
-      else if (prev >= 0 && MARK.test(c.ch)) face[k] = prev; // keep a mark with its base
+      else if (prev >= 0 && MARK.test(c.ch))
+        face[k] = prev; // keep a mark with its base
       else {
         let next = -1;
-        for (let j = k + 1; j < cps.length; j++) if (!cps[j]!.weak && face[j]! >= 0) { next = face[j]!; break; }
+        for (let j = k + 1; j < cps.length; j++)
+          if (!cps[j]!.weak && face[j]! >= 0) {
+            next = face[j]!;
+            break;
+          }
         face[k] = covers(next) ? next : isIgnorable(c.cp) ? Math.max(prev, 0) : firstCovering(faces, c.cp);
       }
     }
@@ -205,7 +210,13 @@ export function shaped(font: Font, text: string): CachedRun {
   let r = m.get(text);
   if (!r) {
     const run = font.layout(text, FEATURES);
-    r = { em: run.advanceWidth / font.unitsPerEm, glyphs: run.glyphs, positions: run.positions, advanceWidth: run.advanceWidth, direction: run.direction };
+    r = {
+      em: run.advanceWidth / font.unitsPerEm,
+      glyphs: run.glyphs,
+      positions: run.positions,
+      advanceWidth: run.advanceWidth,
+      direction: run.direction,
+    };
     if (cachedRuns > 100_000) {
       for (const c of runCache.values()) c.clear();
       cachedRuns = 0;

@@ -97,7 +97,10 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   const pages = layoutLetter(letter, geo, faces);
   const date = new Date(`${letter.meta.date}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) {
-    throw new AppealError({ key: 'date', message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.` });
+    throw new AppealError({
+      key: 'date',
+      message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.`,
+    });
   }
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.

@@ -165,14 +165,24 @@ class Builder {
         const vl = visualLine(sh, a, b);
         const x0 = sh.rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
         const items: PlacedItem[] = [
-          { kind: 'text', y: baselineOffset(size), runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size, x: x0 + r.x, whole: r.whole })), node: body },
+          {
+            kind: 'text',
+            y: baselineOffset(size),
+            runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size, x: x0 + r.x, whole: r.whole })),
+            node: body,
+          },
         ];
         if (n === 0) {
           // Numbers are right-aligned in the marker column (so "9." and "10." line up), bullets left.
           const mx = sh.rtl
             ? this.geo.right - markerStart - (l.ordered ? markerW : mk.width)
             : this.geo.left + markerStart + (l.ordered ? markerW - mk.width : 0);
-          items.unshift({ kind: 'text', y: baselineOffset(size), runs: mk.runs.map((r) => ({ text: r.text, font: r.font, size, x: mx + r.x, whole: r.whole })), node: lbl });
+          items.unshift({
+            kind: 'text',
+            y: baselineOffset(size),
+            runs: mk.runs.map((r) => ({ text: r.text, font: r.font, size, x: mx + r.x, whole: r.whole })),
+            node: lbl,
+          });
         }
         return { height: lh, gapBefore: 0, items };
       });
@@ -231,7 +241,12 @@ class Builder {
             if (k > 0 && first) first.gapBefore = Math.max(first.gapBefore, inner[k - 1]!.gapAfter);
             lines.push(...u.lines);
           });
-          out.push({ lines, keepTogether: true, keepWithNext: inner[inner.length - 1]!.keepWithNext, gapAfter: inner[inner.length - 1]!.gapAfter });
+          out.push({
+            lines,
+            keepTogether: true,
+            keepWithNext: inner[inner.length - 1]!.keepWithNext,
+            gapAfter: inner[inner.length - 1]!.gapAfter,
+          });
           break;
         }
       }
@@ -306,7 +321,8 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
       }
       const left = n - idx;
       if (k < left && !u.keepTogether) {
-        if (k < 2 && left >= 2 && !atTop) k = 0; // no single first line at the foot of a page
+        if (k < 2 && left >= 2 && !atTop)
+          k = 0; // no single first line at the foot of a page
         else if (left - k === 1 && !atTop) k = k >= 3 ? k - 1 : 0; // nor a single last line at the head of the next
       }
       if (k === 0 && atTop) k = 1; // a line taller than the page: place it anyway
@@ -329,7 +345,12 @@ export function furniture(reference: string, n: number, m: number, geo: Geometry
     const sh = shape(text, style, faces);
     const vl = visualLine(sh, 0, sh.text.length);
     const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
-    out.push({ kind: 'text', y, runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })), node: null });
+    out.push({
+      kind: 'text',
+      y,
+      runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
+      node: null,
+    });
   };
   if (n > 1 && reference.trim()) place(reference, geo.top / 2 + STYLE.small / 2, 'left');
   if (m > 1) place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');

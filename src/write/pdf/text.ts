@@ -49,7 +49,10 @@ export interface VisualLine {
 export type Range = [start: number, end: number];
 
 export function shape(raw: string, style: Style, loaded: LoadedFace[]): ShapedText {
-  const text = raw.replace(/\t/g, '    ').replace(/[\r\n]/g, ' ').normalize('NFC');
+  const text = raw
+    .replace(/\t/g, '    ')
+    .replace(/[\r\n]/g, ' ')
+    .normalize('NFC');
   const bidi = lineBidi(text);
   return { text, style, bidi, faces: assignFaces(text, loaded), loaded, rtl: bidi.baseLevel % 2 === 1 };
 }
@@ -212,7 +215,7 @@ export function visualLine(sh: ShapedText, start: number, end: number): VisualLi
   const text = sh.text;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
   const runs: LogicalRun[] = [];
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const cp = text.codePointAt(i)!;
     const n = cp > 0xffff ? 2 : 1;
     if (!isBidiControl(cp)) {

@@ -27,7 +27,8 @@ describe('concurrent runs', () => {
         appealAsync(dir, 'new', '--case', `p${i}`, '--to', 'un-rapporteurs', '--date', '2020-02-01', '--json'),
       ),
     );
-    for (const r of runs) expect(r.stderr).toBe('');
+    // Each run says at once when it waits for another; nothing else.
+    for (const r of runs) expect(r.stderr.replace(/^The register is in use by appeal run \d+ .*\n/gm, '')).toBe('');
     const refs = runs.map((r) => JSON.parse(r.stdout).number).sort((a: number, b: number) => a - b);
     expect(refs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(numbers(dir)).toEqual(refs);
@@ -107,7 +108,10 @@ describe('crashes', () => {
     expect(numbers(dir)).toEqual([1]);
     unlinkSync(join(dir, 'register/.lock'));
     const w = await waiting;
-    expect(w.stderr).toBe('');
+    // It said at once who holds the register and how long it waits.
+    expect(w.stderr).toBe(
+      `The register is in use by appeal run ${process.pid} on ${host} since 2020-01-01T00:00:00Z; waiting up to 120 s for it to finish.\n`,
+    );
     expect(numbers(dir)).toEqual([1, 2]);
   });
 });

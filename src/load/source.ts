@@ -99,7 +99,9 @@ export function parseYaml(file: string, text: string): YamlSource {
       file,
       line: p.line,
       col: p.col,
-      message: `this is not valid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}. Fix the syntax at this place (indentation, a missing ':' or an unclosed quote are the usual causes).`,
+      message:
+        `this is not valid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}. Fix the syntax ` +
+        `at this place (indentation, a missing ':' or an unclosed quote are the usual causes).`,
     };
   });
   if (problems.length) throw new AppealError(problems);

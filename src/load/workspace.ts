@@ -6,12 +6,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
-import { loadDateStyle, type DateStyle } from '../plan/dates.js';
-import { formatProblem } from '../plan/reference.js';
+import { loadDateStyle, type DateStyle } from '../domain/dates.js';
+import { referenceFormatProblem } from '../domain/reference.js';
 import { caseSchema, CASE_ID, configSchema, type Case, type Config } from './schema.js';
 import { readYaml, type YamlSource } from './source.js';
 import { CONFIG_FILE } from './find.js';
-import { check, didYouMean } from './validate.js';
+import { check, didYouMean } from './check.js';
 
 export { CONFIG_FILE, findWorkspace } from './find.js';
 
@@ -84,7 +84,7 @@ export class Workspace {
 /** Checks what zod cannot: the reference format. */
 function configProblems(config: Config, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
-  const why = formatProblem(config.references.format, config.references.counter);
+  const why = referenceFormatProblem(config.references.format, config.references.counter);
   if (why) problems.push(source.problem(['references', 'format'], why));
   return problems;
 }
@@ -97,8 +97,8 @@ export async function openWorkspace(root: string): Promise<Workspace> {
   if (problems.length) throw new AppealError(problems);
   const config = value!;
   const more = configProblems(config, source);
-  const dates = await loadDateStyle(config.dates, source);
-  more.push(...dates.problems);
+  const dates = await loadDateStyle(config.dates);
+  if (dates.problem) more.push(source.problem(['dates', dates.problem.key], dates.problem.message));
   if (more.length) throw new AppealError(more);
   return new Workspace(root, config, source, dates.style!);
 }

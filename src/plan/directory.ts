@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
 import { readYaml, type YamlSource } from '../load/source.js';
 import { readBuiltin, type Builtin } from '../load/builtin.js';
-import { check, didYouMean as didYouMeanIn } from '../load/validate.js';
+import { check, didYouMean as didYouMeanIn } from '../load/check.js';
 
 /** "1985", "2010-10" or "2000-04-26": the first day it stands for, as yyyy-mm-dd. */
 const partialDate = z.preprocess(
@@ -88,7 +88,9 @@ export class Directory {
     const m = this.mandates.get(key)!;
     if (startOf(m.since) > date) {
       return {
-        error: `the mandate '${key}' (${m.titles[0]!.title}) began in ${describePartial(m.since)}; a letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
+        error:
+          `the mandate '${key}' (${m.titles[0]!.title}) began in ${describePartial(m.since)}; a ` +
+          `letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
       };
     }
     return { title: inForce(m.titles, date)!.title };
@@ -114,7 +116,9 @@ export class Directory {
         if (!holder) {
           problems.push({
             key: '--to',
-            message: `'${key}' has no holder known on ${date} (the first listed took office in ${describePartial(r.holders[0]!.from)}). Add the holder of that date under holders in recipients/${key}.yaml.`,
+            message:
+              `'${key}' has no holder known on ${date} (the first listed took office in ` +
+              `${describePartial(r.holders[0]!.from)}). Add the holder of that date under holders in recipients/${key}.yaml.`,
           });
           return;
         }

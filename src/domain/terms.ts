@@ -5,8 +5,12 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 
-export const KINDS = ['communication', 'update', 'open-letter', 'appeal'] as const;
-export type Kind = (typeof KINDS)[number];
+/**
+ * A kind of letter is the name of a template (templates/en/update.hbs makes `update`): the built-in
+ * templates give these, and a workspace adds kinds with templates of its own.
+ */
+export type Kind = string;
+export const KIND = /^[a-z][a-z0-9-]*$/;
 
 export const STATUSES = ['detained', 'sentenced', 'released', 'disappeared', 'deceased', 'at-risk'] as const;
 

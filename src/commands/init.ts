@@ -1,8 +1,8 @@
 /** `appeal init`: a new workspace from the files in data/init/, never over existing ones. */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppealError } from './errors.js';
-import { dataDir } from './paths.js';
+import { AppealError } from '../errors.js';
+import { dataDir } from '../paths.js';
 
 /** Source in data/init/ -> place in the new workspace. */
 const FILES: [string, string][] = [
@@ -30,4 +30,10 @@ export function initWorkspace(dir: string): string[] {
   }
   mkdirSync(join(root, 'register'), { recursive: true });
   return written;
+}
+
+export function initCommand(dir: string): void {
+  const written = initWorkspace(dir);
+  const next = 'Next: edit appeal.yaml, then try: appeal new --case example --to un-rapporteurs --dry-run';
+  process.stdout.write(`${written.map((f) => `created ${f}\n`).join('')}${next}\n`);
 }

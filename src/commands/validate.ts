@@ -4,13 +4,16 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppealError, type Problem } from './errors.js';
-import { sha256 } from './write/files.js';
-import { openWorkspace, type Workspace } from './load/workspace.js';
-import { mandatesFor } from './plan/communication.js';
-import { loadDirectory, type Directory } from './plan/directory.js';
-import { readRegister } from './plan/register.js';
-import { checkTemplates } from './render/template.js';
+import { AppealError, type Problem } from '../errors.js';
+import { sha256 } from '../write/files.js';
+import { openWorkspace, type Workspace } from '../load/workspace.js';
+import { mandatesFor } from '../plan/communication.js';
+import { loadDirectory, type Directory } from '../plan/directory.js';
+import { readRegister } from '../register/read.js';
+import { formatProblem } from '../errors.js';
+import { findWorkspace } from '../load/find.js';
+import { printJson, type GlobalOptions } from './common.js';
+import { checkTemplates } from '../render/template.js';
 
 export interface Report {
   problems: Problem[];
@@ -82,11 +85,44 @@ export async function validateWorkspace(root: string): Promise<Report> {
         problems.push(
           entry.source.problem(
             ['files', i, 'sha256'],
-            `${f.path} is not the letter recorded as ${entry.reference}: it was changed after it was issued. Restore it (git checkout -- ${f.path}); to send a corrected letter, issue a new one.`,
+            `${f.path} is not the letter recorded as ${entry.reference}: it was changed after it was ` +
+              `issued. Restore it (git checkout -- ${f.path}); to send a corrected letter, issue a new one.`,
           ),
         );
       }
     });
   }
   return { problems, cases: ids.length, entries: register.entries.length };
+}
+
+export interface ValidateOptions extends GlobalOptions {
+  format: 'text' | 'json' | 'github';
+}
+
+/** GitHub Actions' annotation of a problem: `::error file=...,line=...::message`. */
+function githubAnnotation(p: Problem): string {
+  const props = [
+    p.file && `file=${p.file.replace(/ \(built in\)$/, '')}`,
+    p.line && `line=${p.line}`,
+    p.col && `col=${p.col}`,
+    p.key && `title=${p.key}`,
+  ]
+    .filter(Boolean)
+    .join(',');
+  return `::error ${props}::${p.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`;
+}
+
+/** Prints the report as asked; exit status 1 when there is any problem. */
+export async function validateCommand(opts: ValidateOptions): Promise<Report> {
+  const report = await validateWorkspace(findWorkspace(process.cwd(), opts.workspace));
+  const { problems } = report;
+  if (opts.format === 'json') printJson({ ok: problems.length === 0, ...report });
+  else if (opts.format === 'github') for (const p of problems) process.stdout.write(`${githubAnnotation(p)}\n`);
+  else {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    if (problems.length) process.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found.\n`);
+    else process.stdout.write(`ok: ${report.cases} cases, ${report.entries} register entries\n`);
+  }
+  if (problems.length) process.exitCode = 1;
+  return report;
 }

@@ -8,9 +8,7 @@ import { dirname } from 'node:path';
 import type { Locale } from 'date-fns';
 import { format as formatDate } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import type { Problem } from '../errors.js';
-import type { YamlSource } from '../load/source.js';
-import { didYouMean } from '../load/validate.js';
+import { didYouMean } from '../suggest.js';
 
 export interface DateStyle {
   /** "23 December 2007" from "2007-12-23". */
@@ -72,25 +70,25 @@ function expand(pattern: string, iso: string): string {
   return pattern.replaceAll('{ci}', `'${azYearSuffix(Number(iso.slice(0, 4)))}'`);
 }
 
+/** A problem with `dates` in appeal.yaml: which key, and the sentence. */
+export interface DateStyleProblem {
+  key: 'locale' | 'format';
+  message: string;
+}
+
 /**
  * Reads `dates.format` and `dates.locale`; a problem names the key when the locale is not
  * one date-fns has or the pattern cannot format a date.
  */
-export async function loadDateStyle(
-  dates: { format?: string; locale: string },
-  source: YamlSource,
-): Promise<{ style?: DateStyle; problems: Problem[] }> {
+export async function loadDateStyle(dates: {
+  format?: string;
+  locale: string;
+}): Promise<{ style?: DateStyle; problem?: DateStyleProblem }> {
   const locale = await loadLocale(dates.locale);
   if (!locale) {
     const known = availableLocales();
-    return {
-      problems: [
-        source.problem(
-          ['dates', 'locale'],
-          `'${dates.locale}' is not a locale date-fns knows.${didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.'}`,
-        ),
-      ],
-    };
+    const hint = didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.';
+    return { problem: { key: 'locale', message: `'${dates.locale}' is not a locale date-fns knows.${hint}` } };
   }
   const pattern = dates.format ?? DEFAULT_FORMAT[dates.locale] ?? 'd MMMM yyyy';
   const style: DateStyle = {
@@ -101,13 +99,12 @@ export async function loadDateStyle(
   } catch (e) {
     const why = (e as Error).message.replace(/\s*See: https?:\S+/, '');
     return {
-      problems: [
-        source.problem(
-          ['dates', 'format'],
-          `'${pattern}' is not a date pattern date-fns can use (${why}). Letters must be quoted: d MMMM yyyy, or "d 'of' MMMM yyyy".`,
-        ),
-      ],
+      problem: {
+        key: 'format',
+        message:
+          `'${pattern}' is not a date pattern date-fns can use (${why}). ` + `Letters must be quoted: d MMMM yyyy, or "d 'of' MMMM yyyy".`,
+      },
     };
   }
-  return { style, problems: [] };
+  return { style };
 }

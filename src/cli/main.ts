@@ -34,6 +34,7 @@ program
   .requiredOption('--to <who>', 'recipients or groups, comma-separated (see appeal recipients)')
   .option('--kind <kind>', 'the kind of letter: a template name (default: update if the case has a communication, else communication)')
   .option('--date <yyyy-mm-dd>', "the letter's date (default: today)")
+  .option('--signed-by <ids>', "who signs: signatories/<id>.yaml, comma-separated (default: the case's signed-by, else appeal.yaml)")
   .option('--format <list>', 'txt, pdf or txt,pdf (default: output.formats of appeal.yaml)')
   .option('--dry-run', 'print the letter; take no number, write nothing')
   .option('--json', 'print one JSON document with the reference and files')

@@ -8,6 +8,7 @@ export interface NewOptions extends GlobalOptions {
   to: string;
   kind?: string;
   date?: string;
+  signedBy?: string;
   format?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -17,7 +18,7 @@ export async function newCommand(opts: NewOptions): Promise<void> {
   const date = letterDate(opts.date);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
-  const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats };
+  const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, signedBy: opts.signedBy, formats };
   const { issued } = await issueLetters(ws, [request], { dryRun: !!opts.dryRun, lock: lockOptions(opts) });
   const { prepared, entryFile } = issued[0]!;
   const { entry, files, letter } = prepared;

@@ -14,6 +14,7 @@ import { formatProblem } from '../errors.js';
 import { findWorkspace } from '../load/find.js';
 import { printJson, type GlobalOptions } from './common.js';
 import { checkTemplates } from '../render/template.js';
+import { signatoryProblems } from '../load/signatories.js';
 
 export interface Report {
   problems: Problem[];
@@ -65,6 +66,7 @@ export async function validateWorkspace(root: string): Promise<Report> {
     directory = loadDirectory(root);
   });
   const ids = ws.caseIds();
+  problems.push(...(await signatoryProblems(root)));
   for (const id of ids) checkCase(ws, directory, id, problems);
   problems.push(...(await checkTemplates(root)));
   const register = readRegister(root, ws.config);

@@ -45,7 +45,8 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
     if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodNullable) {
       cur = cur.unwrap() as z.ZodType;
     } else if (cur instanceof z.ZodPipe) {
-      cur = cur.in as z.ZodType;
+      // A preprocess (a string or a mapping) checks its output; other pipes check their input.
+      cur = (cur.in instanceof z.ZodTransform ? cur.out : cur.in) as z.ZodType;
     } else break;
   }
   return cur;

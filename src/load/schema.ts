@@ -53,6 +53,11 @@ export const configSchema = z.strictObject({
     })
     .default({ locale: 'en-GB' }),
   cc: z.array(text).default([]),
+  letters: z
+    .strictObject({
+      'dated-events': z.boolean().default(true).describe('each event opens with its date ("17 December 2007: ...")'),
+    })
+    .default({ 'dated-events': true }),
   output: z
     .strictObject({
       dir: text.default('out'),
@@ -69,35 +74,95 @@ export const configSchema = z.strictObject({
 });
 export type Config = z.infer<typeof configSchema>;
 
+/**
+ * Where a fact comes from. A plain string is a publication ("Haqqimiz": "published in ...");
+ * a mapping names a person ("her lawyer": "according to ...") or a publication, and may be
+ * confidential: the fact is printed, its source never.
+ */
+const sourceObject = z.strictObject({
+  person: text.optional().describe('a person: "her lawyer" reads "according to her lawyer"'),
+  publication: text.optional().describe('a publication: "Haqqimiz" reads "published in ... Haqqimiz"'),
+  confidential: z.boolean().default(false),
+});
+const source = z.preprocess((v) => (typeof v === 'string' ? { publication: v } : v), sourceObject);
+export type Source = z.infer<typeof sourceObject>;
+
 const event = z.strictObject({
   date: isoDate,
-  text,
-  source: text.optional(),
+  text: text.describe('[[case-id]] marks where the citation of our latest letter on that case goes'),
+  source: source.optional(),
   see: z.array(caseId).default([]),
   confidential: z.boolean().default(false),
   id: text.optional(),
 });
 export type CaseEvent = z.infer<typeof event>;
 
+/** Consent to be named, as OHCHR asks it: in public (open letters, appeals), to the government only, or not at all. */
+export const CONSENTS = ['public', 'government', 'none'] as const;
+
+const person = z.strictObject({
+  name: text,
+  honorific: text.optional(),
+  aliases: z.array(text).default([]),
+  descriptor: text.optional(),
+  status: z.enum(STATUSES),
+  sex: text.optional(),
+  age: z.number().int().min(0).max(130).optional(),
+  residence: text.optional(),
+  detention: text.optional().describe('the place of detention'),
+  consent: z.enum(CONSENTS).optional().describe('public: may be named in public letters (open letters, appeals, concerns)'),
+  confidential: z.boolean().default(false).describe('true: never named in any letter'),
+});
+export type Person = z.infer<typeof person>;
+
+/** A demand: a sentence, or who must act, what, and by when. */
+const demandObject = z.strictObject({
+  text: text.describe('what must be done: a whole sentence, or what follows "<who> should"'),
+  who: text.optional().describe('who must act: "The Ministry of Justice of Azerbaijan"'),
+  by: isoDate.optional().describe('the date by which it must be done'),
+});
+const demand = z.preprocess((v) => (typeof v === 'string' ? { text: v } : v), demandObject);
+export type Demand = z.infer<typeof demandObject>;
+
+export const SIGNATORY_ID = CASE_ID;
+const signatoryId = z.string().regex(SIGNATORY_ID, {
+  message: 'a signatory id is lower-case letters, digits and "-", as in the file name signatories/<id>.yaml',
+});
+
 export const caseSchema = z.strictObject({
-  person: z.strictObject({
-    name: text,
-    honorific: text.optional(),
-    aliases: z.array(text).default([]),
-    descriptor: text.optional(),
-    status: z.enum(STATUSES),
-    sex: text.optional(),
-    age: z.number().int().min(0).max(130).optional(),
-    residence: text.optional(),
-  }),
+  person: person.optional().describe('the person the case is about'),
+  persons: z.array(person).min(1).optional().describe('the persons a case about several is about (instead of person)'),
+  subject: text.optional().describe('what the case is about, for a title: "Political Prisoners in Iran" (needed when no person is named)'),
   headline: text,
   persecutor: text.optional(),
-  concerns: z.array(text).min(1),
+  concerns: z.array(text).default([]),
   related: z.array(caseId).default([]),
   events: z.array(event).default([]),
   closing: z.array(text).default([]),
+  body: z.array(text).default([]).describe('paragraphs of a public letter (open letter, appeal, concern)'),
+  demands: z.array(demand).default([]),
+  deadline: isoDate.optional().describe('the date by which the demands must be met'),
+  'signed-by': z
+    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(signatoryId).min(1))
+    .optional()
+    .describe('who signs: ids of signatories/<id>.yaml (default: the signatory of appeal.yaml)'),
+  cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),
 });
 export type Case = z.infer<typeof caseSchema>;
+
+/** A member of a coalition or a co-signer: an organisation (a name) or a person with a role. */
+const member = z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), z.strictObject({ name: text, role: text.optional() }));
+
+/** signatories/<id>.yaml: a coalition, a group of co-signers, or another organisation that signs. */
+export const signatorySchema = z.strictObject({
+  name: text.describe('the name it signs under'),
+  title: text.optional(),
+  members: z.array(member).default([]).describe('member organisations, or persons with their roles'),
+  count: text.optional().describe('printed instead of the members, who are then never printed: "more than 20 human rights defenders"'),
+  letterhead: z.array(text).optional().describe("replaces the organisation's letterhead in letters it signs"),
+  dates: z.strictObject({ format: text.optional(), locale: text.default('en-GB') }).optional(),
+});
+export type Signatory = z.infer<typeof signatorySchema>;
 
 export const entrySchema = z.strictObject({
   reference: text,

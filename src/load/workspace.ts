@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
 import { loadDateStyle, type DateStyle } from '../domain/dates.js';
 import { referenceFormatProblem } from '../domain/reference.js';
-import { caseSchema, CASE_ID, configSchema, type Case, type Config } from './schema.js';
-import { readYaml, type YamlSource } from './source.js';
+import { caseSchema, CASE_ID, configSchema, type Case, type Config, type Person } from './schema.js';
+import { readYaml, type KeyPath, type YamlSource } from './source.js';
+import { readSignatory, signatoryIdProblem, type LoadedSignatory } from './signatories.js';
 import { CONFIG_FILE } from './find.js';
 import { check, didYouMean } from './check.js';
 
@@ -19,10 +20,21 @@ export interface LoadedCase {
   id: string;
   data: Case;
   source: YamlSource;
+  /** The persons the case is about (person, or each of persons), with where each is in the file. */
+  persons: { person: Person; path: KeyPath }[];
+}
+
+/** `[[seferi]]` in case text: where the citation of our latest letter on that case goes. */
+export const CITATION_MARK = /\[\[([^[\]]*)\]\]/g;
+
+/** The case ids a text marks for citation, in order. */
+export function citationMarks(text: string): string[] {
+  return [...text.matchAll(CITATION_MARK)].map((m) => m[1]!.trim());
 }
 
 export class Workspace {
   private cases = new Map<string, LoadedCase>();
+  private signatories = new Map<string, LoadedSignatory>();
 
   constructor(
     readonly root: string,
@@ -75,8 +87,78 @@ export class Workspace {
     const source = readYaml(join(this.casesDir, `${id}.yaml`), `cases/${id}.yaml`);
     const { value, problems } = check(source, caseSchema);
     if (problems.length) throw new AppealError(problems);
-    const loaded = { id, data: value!, source };
+    const data = value!;
+    const more = this.caseProblems(data, source);
+    if (more.length) throw new AppealError(more);
+    const persons = data.person
+      ? [{ person: data.person, path: ['person'] as KeyPath }]
+      : (data.persons ?? []).map((person, i) => ({ person, path: ['persons', i] as KeyPath }));
+    const loaded = { id, data, source, persons };
     this.cases.set(id, loaded);
+    return loaded;
+  }
+
+  /** What the schema cannot say: whom the case is about, sources, citation marks, signatories. */
+  private caseProblems(data: Case, source: YamlSource): Problem[] {
+    const problems: Problem[] = [];
+    if (data.person && data.persons) {
+      problems.push(
+        source.problem(
+          ['persons'],
+          'this case has both person and persons: name one person under person, or several under persons (move the person into the list).',
+          true,
+        ),
+      );
+    } else if (!data.person && !data.persons && !data.subject) {
+      problems.push(
+        source.problem(
+          ['headline'],
+          'this case names no one and no subject: add person (one person), persons (several), or subject for a case about a ' +
+            'theme (subject: political prisoners in Iran).',
+          true,
+        ),
+      );
+    }
+    const marks = (text: string, path: KeyPath) => {
+      for (const other of citationMarks(text)) {
+        const bad = this.caseIdProblem(other, 'see');
+        if (bad) {
+          problems.push(source.problem(path, `[[${other}]] cites no case: ${bad.message} Write [[case-id]] where the citation goes.`));
+        }
+      }
+    };
+    data.events.forEach((event, i) => {
+      marks(event.text, ['events', i, 'text']);
+      const s = event.source;
+      if (s && (s.person === undefined) === (s.publication === undefined)) {
+        problems.push(
+          source.problem(
+            ['events', i, 'source'],
+            'a source is a person (person: her lawyer) or a publication (publication: Haqqimiz, or just the name): give exactly one.',
+          ),
+        );
+      }
+    });
+    data.body.forEach((text, i) => marks(text, ['body', i]));
+    (data['signed-by'] ?? []).forEach((sid, i) => {
+      try {
+        this.loadSignatory(sid);
+      } catch (e) {
+        if (!(e instanceof AppealError)) throw e;
+        problems.push(...e.problems.map((p) => (p.file ? p : source.problem(['signed-by', i], p.message))));
+      }
+    });
+    return problems;
+  }
+
+  /** Loads and checks signatories/<id>.yaml; a bad id is a problem without a file, for the caller to place. */
+  loadSignatory(id: string): LoadedSignatory {
+    const cached = this.signatories.get(id);
+    if (cached) return cached;
+    const bad = signatoryIdProblem(this.root, id);
+    if (bad) throw new AppealError({ message: bad });
+    const loaded = readSignatory(this.root, id);
+    this.signatories.set(id, loaded);
     return loaded;
   }
 }

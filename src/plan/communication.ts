@@ -1,50 +1,63 @@
 /**
  * Planning a letter: which kind, which number, which update, which recipients and mandates,
- * which events are new since the last letter on the case. Reads, never writes.
+ * which events are new since the last letter on the case, whom it names, who signs it.
+ * Reads, never writes.
  */
 import { AppealError, NothingNew, type Problem } from '../errors.js';
-import type { CaseEvent, Kind } from '../load/schema.js';
+import type { CaseEvent, Demand, Kind } from '../load/schema.js';
 import type { LoadedCase, Workspace } from '../load/workspace.js';
+import type { LoadedSignatory } from '../load/signatories.js';
 import { createHash } from 'node:crypto';
 import type { Addressee, Directory } from './directory.js';
-import { label } from './phrases.js';
+import { isPublic, label } from './phrases.js';
 import type { RegisteredEntry } from '../register/entry.js';
 import { compareEntries, latestOn, nextNumber, nextUpdate } from '../register/numbering.js';
 import { formatReference } from '../domain/reference.js';
 import { didYouMean } from '../load/check.js';
+import { cite, Citer, type Citation } from './citations.js';
+import { caseName, namingProblems, printedPersons, type NamedPerson } from './persons.js';
 
-export interface Citation {
-  caseId: string;
-  /** The person's name on the cited case. */
-  name: string;
-  label: string;
-  reference: string;
-  /** yyyy-mm-dd */
-  date: string;
-}
+export type { Citation } from './citations.js';
 
 export interface PlannedEvent {
   event: CaseEvent;
   /** The event's identity in the register: its `id`, or a digest of its date and text. */
   id: string;
+  /** Citations placed in the text by its [[case-id]] marks, in order. */
+  inline: Citation[];
+  /** Citations appended after the text (`see`, less the cases cited in place). */
   see: Citation[];
+}
+
+export interface PlannedParagraph {
+  text: string;
+  inline: Citation[];
 }
 
 export interface Plan {
   kind: Kind;
+  /** A published kind (data/phrases.yaml, public): names only persons who consented. */
+  public: boolean;
   number: number;
   reference: string;
   /** yyyy-mm-dd */
   date: string;
   case: LoadedCase;
+  /** The persons the letter names: the case's persons not marked confidential. */
+  persons: NamedPerson[];
   /** Update No N, for an update. */
   update?: number;
-  /** The last communication on the case, for an update. */
+  /** The last letter on the case, of any kind, for an update. */
   previous?: Citation;
   addressees: Addressee[];
   /** Mandates to circulate to, titled as on the letter's date: the lead first. */
   mandates: string[];
   events: PlannedEvent[];
+  /** The case's own paragraphs (body), for the public kinds. */
+  body: PlannedParagraph[];
+  demands: Demand[];
+  /** Who signs, from --signed-by or the case's signed-by; empty: the signatory of appeal.yaml. */
+  signatories: LoadedSignatory[];
   recipients: string[];
 }
 
@@ -53,21 +66,13 @@ export interface PlanRequest {
   to: string;
   kind?: string;
   date: string;
+  /** Signatory ids, comma-separated (--signed-by); default: the case's signed-by. */
+  signedBy?: string;
 }
 
 /** An event's identity: its own id, or the first 12 hex digits of a digest of date and text. */
 export function eventId(e: CaseEvent): string {
   return e.id ?? createHash('sha256').update(`${e.date}\n${e.text}`).digest('hex').slice(0, 12);
-}
-
-function cite(entry: RegisteredEntry, name: string): Citation {
-  return {
-    caseId: entry.case,
-    name,
-    label: label(entry.kind, entry.update),
-    reference: entry.reference,
-    date: entry.date,
-  };
 }
 
 /** Titles of the case's concerns on `date`, lead first; problems point at the case file. */
@@ -140,37 +145,18 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     });
   }
 
-  const events: PlannedEvent[] = chosen.map(({ event, index }) => {
-    const see: Citation[] = [];
-    event.see.forEach((other, j) => {
-      const where = ['events', index, 'see', j];
-      const bad = ws.caseIdProblem(other, 'see');
-      if (bad) {
-        problems.push(c.source.problem(where, bad.message));
-        return;
-      }
-      const cited = latestOn(entries, other, date);
-      if (!cited) {
-        problems.push(
-          c.source.problem(
-            where,
-            `the register holds no communication on '${other}' to cite: send one first, ` +
-              `or record it with 'appeal register add', or remove '${other}' from see.`,
-          ),
-        );
-        return;
-      }
-      let name = other;
-      try {
-        name = ws.loadCase(other, 'see').data.person.name;
-      } catch (e) {
-        if (!(e instanceof AppealError)) throw e;
-        problems.push(...e.problems);
-      }
-      see.push(cite(cited, name));
-    });
-    return { event, id: eventId(event), see };
-  });
+  const citer = new Citer(ws, c, entries, date, isPublic(kind));
+  const events: PlannedEvent[] = chosen.map(({ event, index }) => ({
+    event,
+    id: eventId(event),
+    inline: citer.marked(event.text, ['events', index, 'text']),
+    see: citer.listed(event.see, event.text, ['events', index, 'see']),
+  }));
+  const body = c.data.body.map((text, i) => ({ text, inline: citer.marked(text, ['body', i]) }));
+  problems.push(...citer.problems);
+  problems.push(...namingProblems(c, kind, isPublic(kind)));
+  if (isPublic(kind)) problems.push(...deadlineProblems(c, date));
+  const signatories = signatoriesFor(ws, c, request.signedBy, problems);
 
   let addressees: Addressee[] = [];
   try {
@@ -181,6 +167,16 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   }
   let mandates: string[] = [];
   if (addressees.some((a) => a.circulate)) {
+    if (c.data.concerns.length === 0) {
+      problems.push(
+        c.source.problem(
+          ['concerns'],
+          `${addressees.find((a) => a.circulate)!.key} circulates a letter to the Special Procedures mandates of the case's ` +
+            'concerns, and this case names none: add concerns (the first is the lead mandate; appeal recipients lists them).',
+          true,
+        ),
+      );
+    }
     const m = mandatesFor(c, directory, date);
     mandates = m.titles;
     problems.push(...m.problems);
@@ -190,15 +186,58 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   const number = nextNumber(entries, ws.config, date);
   return {
     kind,
+    public: isPublic(kind),
     number,
     reference: formatReference(ws.config.references.format, number, date),
     date,
     case: c,
+    persons: printedPersons(c),
     update,
-    previous: kind === 'update' ? cite(previous!, c.data.person.name) : undefined,
+    previous: kind === 'update' ? cite(previous!, caseName(c)) : undefined,
     addressees,
     mandates,
     events,
+    body,
+    demands: c.data.demands,
+    signatories,
     recipients: addressees.map((a) => a.key),
   };
+}
+
+/** In a published letter, a deadline already past on the letter's date is a mistake. */
+function deadlineProblems(c: LoadedCase, date: string): Problem[] {
+  const problems: Problem[] = [];
+  const past = (by: string, where: (string | number)[]) =>
+    problems.push(
+      c.source.problem(
+        where,
+        `the deadline ${by} is before the letter's date ${date}: a letter cannot ask for something by a day already ` +
+          'past. Give a later date, or remove it.',
+      ),
+    );
+  if (c.data.deadline && c.data.deadline < date) past(c.data.deadline, ['deadline']);
+  c.data.demands.forEach((d, i) => {
+    if (d.by && d.by < date) past(d.by, ['demands', i, 'by']);
+  });
+  return problems;
+}
+
+/** Who signs: the ids of --signed-by, else the case's signed-by; none means appeal.yaml's signatory. */
+function signatoriesFor(ws: Workspace, c: LoadedCase, signedBy: string | undefined, problems: Problem[]): LoadedSignatory[] {
+  if (signedBy === undefined) return (c.data['signed-by'] ?? []).map((id) => ws.loadSignatory(id)); // checked with the case
+  const out: LoadedSignatory[] = [];
+  const ids = signedBy
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0) problems.push({ key: '--signed-by', message: 'name at least one signatory: the id of a file in signatories/.' });
+  for (const id of ids) {
+    try {
+      out.push(ws.loadSignatory(id));
+    } catch (e) {
+      if (!(e instanceof AppealError)) throw e;
+      problems.push(...e.problems.map((p) => (p.file ? p : { ...p, key: '--signed-by' })));
+    }
+  }
+  return out;
 }

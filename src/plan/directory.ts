@@ -30,6 +30,10 @@ const recipientSchema = z.strictObject({
   address: z.array(z.string()).default([]),
   email: z.string().optional(),
   salutation: z.string().default('Dear Sir or Madam,'),
+  /** Addressed as an Excellency: several such addressees together are "Dear Excellencies,". */
+  excellency: z.boolean().default(false),
+  /** How the addressee is named inside a sentence, as in an open letter's title; default: addressee. */
+  'in-title': z.string().min(1).optional(),
   circulate: z.boolean().default(false),
   verified: z.boolean().default(true),
 });
@@ -73,6 +77,9 @@ export interface Addressee {
   address: string[];
   email?: string;
   salutation: string;
+  excellency: boolean;
+  /** The addressee inside a sentence: "United Nations Secretary-General Mr. António Guterres". */
+  inTitle: string;
   circulate: boolean;
 }
 
@@ -110,10 +117,10 @@ export class Directory {
       if (seen.has(key)) return;
       seen.add(key);
       const r = this.recipients.get(key)!;
-      let name = r.addressee;
+      let holder = '';
       if (r.holders) {
-        const holder = inForce(r.holders, date);
-        if (!holder) {
+        const held = inForce(r.holders, date);
+        if (!held) {
           problems.push({
             key: '--to',
             message:
@@ -122,9 +129,20 @@ export class Directory {
           });
           return;
         }
-        name = name.replaceAll('{holder}', holder.name);
+        holder = held.name;
       }
-      out.push({ key, name, address: r.address, email: r.email, salutation: r.salutation, circulate: r.circulate });
+      const name = r.addressee.replaceAll('{holder}', holder);
+      const inTitle = (r['in-title'] ?? r.addressee).replaceAll('{holder}', holder);
+      out.push({
+        key,
+        name,
+        address: r.address,
+        email: r.email,
+        salutation: r.salutation,
+        excellency: r.excellency,
+        inTitle,
+        circulate: r.circulate,
+      });
     };
     for (const raw of to
       .split(',')

@@ -1,66 +1,184 @@
 /**
  * From a plan to the rendered letter: the template's context (every text from data escaped,
- * so it is printed and never read as markup; dates formatted as the organisation writes them),
- * the template, and the markup read into blocks.
+ * so it is printed and never read as markup; dates formatted as the signing organisation writes
+ * them), the template, the markup read into blocks, and a last check that no confidential
+ * string of the case made its way into the letter.
  */
+import type { DateStyle } from '../domain/dates.js';
+import type { Person } from '../load/schema.js';
+import { signatoryDates } from '../load/signatories.js';
 import type { Workspace } from '../load/workspace.js';
-import type { Plan } from '../plan/communication.js';
-import { phrases } from '../plan/phrases.js';
+import { CITATION_MARK } from '../load/workspace.js';
+import type { Citation, Plan } from '../plan/communication.js';
+import { fill, joinList, label, phrases } from '../plan/phrases.js';
 import type { Letter } from './letter.js';
 import { escapeDeep, parseMarkup } from './markup.js';
+import { confidentialLeaks } from './confidential.js';
 import { compileTemplate } from './template.js';
 
+/** How a letter writes what the template does not: its dates, and whether events open with theirs. */
+export interface LetterStyle {
+  dates: DateStyle;
+  datedEvents: boolean;
+}
+
+function personView(p: Person) {
+  const fullName = p.honorific ? `${p.honorific} ${p.name}` : p.name;
+  const mention = p.aliases.length ? fill(phrases().aliases, { name: fullName, aliases: joinList(p.aliases) }) : fullName;
+  return {
+    ...p,
+    fullName,
+    /** The name at its first mention: with its other spellings. */
+    mention,
+    /** The mention with the descriptor: "Mr. A (also written B), a blogger". */
+    described: p.descriptor ? `${mention}, ${p.descriptor}` : mention,
+    statusPhrase: phrases().status[p.status],
+  };
+}
+
+/** Case text with each [[case-id]] mark replaced by the citation it stands for. */
+export function placeCitations(text: string, inline: Citation[], fmt: (iso: string) => string): string {
+  const ph = phrases().citations;
+  let i = 0;
+  let last: string | undefined;
+  return text.replace(CITATION_MARK, (mark) => {
+    const c = inline[i++];
+    if (!c) return mark;
+    const phrase = c.label === last ? ph.next : ph.first;
+    last = c.label;
+    return fill(phrase, { label: c.label, reference: c.reference, date: fmt(c.date) });
+  });
+}
+
+/** A source as printed, or undefined when there is none or it is confidential. */
+function sourceView(s: Plan['events'][number]['event']['source']) {
+  if (!s || s.confidential) return undefined;
+  const kind = s.person !== undefined ? 'person' : 'publication';
+  const name = (s.person ?? s.publication)!;
+  return { name, kind, phrase: fill(phrases().sources[kind], { name }) };
+}
+
+/** What the letter is about: the case's subject, else the names of its persons, else its headline. */
+export function letterSubject(plan: Plan): string {
+  const names = plan.persons.map(({ person }) => person.name);
+  return plan.case.data.subject ?? (names.length ? joinList(names) : plan.case.data.headline);
+}
+
 /** What a template sees. Documented in README ("Templates"). */
-export function letterContext(ws: Workspace, plan: Plan): Record<string, unknown> {
-  const fmt = (iso: string) => ws.dates.format(iso);
+export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Record<string, unknown> {
+  const fmt = (iso: string) => style.dates.format(iso);
   const c = plan.case.data;
-  const sources = [...new Set(plan.events.map((e) => e.event.source))];
+  const persons = plan.persons.map(({ person }) => personView(person));
+  const events = plan.events.map(({ event, inline, see }) => {
+    const source = sourceView(event.source);
+    return {
+      date: fmt(event.date),
+      text: placeCitations(event.text, inline, fmt),
+      source: source?.name,
+      sourceKind: source?.kind,
+      sourcePhrase: source?.phrase,
+      see: see.map((s) => ({ ...s, date: fmt(s.date) })),
+    };
+  });
+  const shared = [...new Set(events.map((e) => e.sourcePhrase))];
+  const sharedSource = shared.length === 1 && shared[0] !== undefined ? events[0] : undefined;
   const salutations = [...new Set(plan.addressees.map((a) => a.salutation))];
+  const salutation =
+    salutations.length === 1
+      ? salutations[0]
+      : plan.addressees.every((a) => a.excellency)
+        ? phrases().salutations.excellencies
+        : phrases().salutation;
   const [lead, ...others] = plan.mandates;
+  const signatories = plan.signatories.map(({ data }) => ({
+    name: data.name,
+    title: data.title,
+    // A count is printed instead of the members, who are then never printed.
+    members: data.count === undefined ? data.members : [],
+    count: data.count,
+  }));
+  const subject = letterSubject(plan);
   const text = {
     reference: plan.reference,
     date: fmt(plan.date),
+    label: label(plan.kind, plan.update),
     organisation: ws.config.organisation,
-    letterhead: ws.config.organisation.letterhead ?? [],
+    letterhead: plan.signatories.find((s) => s.data.letterhead)?.data.letterhead ?? ws.config.organisation.letterhead ?? [],
     signatory: ws.config.signatory,
-    cc: ws.config.cc,
+    signatories,
+    cc: c.cc ?? ws.config.cc,
     addressees: plan.addressees,
+    addressed: joinList(plan.addressees.map((a) => a.inTitle)),
     circulation: lead ? { lead: `the ${lead}`, others } : undefined,
-    salutation: salutations.length === 1 ? salutations[0] : phrases().salutation,
-    person: {
-      ...c.person,
-      fullName: c.person.honorific ? `${c.person.honorific} ${c.person.name}` : c.person.name,
-      statusPhrase: phrases().status[c.person.status],
-    },
+    salutation,
+    person: persons[0],
+    persons,
+    names: persons.length ? joinList(persons.map((p) => p.mention)) : subject,
+    described: persons.length ? joinList(persons.map((p) => p.described)) : subject,
+    fullNames: persons.length ? joinList(persons.map((p) => p.fullName)) : subject,
+    subject,
     headline: c.headline,
     persecutor: c.persecutor,
     previous: plan.previous && { ...plan.previous, date: fmt(plan.previous.date) },
-    events: plan.events.map(({ event, see }) => ({
-      date: fmt(event.date),
-      text: event.text,
-      source: event.source,
-      see: see.map((s) => ({ ...s, date: fmt(s.date) })),
+    events,
+    source: sharedSource?.source,
+    sourcePhrase: sharedSource?.sourcePhrase,
+    body: plan.body.map((p) => placeCitations(p.text, p.inline, fmt)),
+    demands: plan.demands.map((d, i) => ({
+      n: i + 1,
+      // Without its final full stop: the template ends the sentence, after a deadline if any.
+      text: d.text.replace(/\.\s*$/, ''),
+      who: d.who,
+      by: d.by && fmt(d.by),
     })),
-    source: sources.length === 1 ? sources[0] : undefined,
+    deadline: c.deadline && fmt(c.deadline),
     closing: c.closing,
   };
-  // Kind and numbers stay plain, for {{#if (eq kind "update")}} and arithmetic in templates.
-  return { ...escapeDeep(text), kind: plan.kind, caseId: plan.case.id, isoDate: plan.date, number: plan.number, update: plan.update };
+  // Kind, numbers and switches stay plain, for {{#if (eq kind "update")}} and {{#if several}} in templates.
+  return {
+    ...escapeDeep(text),
+    kind: plan.kind,
+    public: plan.public,
+    caseId: plan.case.id,
+    isoDate: plan.date,
+    number: plan.number,
+    update: plan.update,
+    several: persons.length > 1 || persons.length === 0,
+    thematic: persons.length === 0,
+    // "Mr. A, a blogger persecuted by ...": the descriptor ends the phrase, and the persecutor follows it.
+    descriptorLast: persons.length === 1 && !!persons[0]!.descriptor,
+    datedEvents: style.datedEvents,
+  };
 }
 
-/** The letter a plan makes: rendered by its kind's template, read into blocks. */
+/** The dates of the letter: the first signatory's own style, else the organisation's. */
+async function letterStyle(ws: Workspace, plan: Plan): Promise<LetterStyle> {
+  let dates = ws.dates;
+  for (const s of plan.signatories) {
+    const own = await signatoryDates(s);
+    if (own) {
+      dates = own;
+      break;
+    }
+  }
+  return { dates, datedEvents: ws.config.letters['dated-events'] };
+}
+
+/** The letter a plan makes: rendered by its kind's template, read into blocks, checked for confidential strings. */
 export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> {
   const render = await compileTemplate(ws.root, plan.kind);
-  const c = plan.case.data;
+  const context = letterContext(ws, plan, await letterStyle(ws, plan));
+  const blocks = parseMarkup(render(context));
+  confidentialLeaks(plan, blocks);
   return {
     meta: {
       reference: plan.reference,
       date: plan.date,
-      title: `${c.person.name}: ${c.headline}`,
-      author: ws.config.organisation.name,
+      title: `${letterSubject(plan)}: ${plan.case.data.headline}`,
+      author: plan.signatories[0]?.data.name ?? ws.config.organisation.name,
       keywords: [plan.case.id],
       language: 'en',
     },
-    blocks: parseMarkup(render(letterContext(ws, plan))),
+    blocks,
   };
 }

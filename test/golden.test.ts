@@ -5,6 +5,18 @@ import { appeal, REPO, snapshot } from './helpers.js';
 
 const LETTERS: { name: string; args: string[] }[] = [
   { name: 'seed-000-update.txt', args: ['--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-23'] },
+  {
+    name: 'seed-004-open-letter.txt',
+    args: ['--case', 'iran-political-prisoners', '--to', 'un-open-letter', '--kind', 'open-letter', '--date', '2020-03-31'],
+  },
+  {
+    name: 'seed-002-appeal.txt',
+    args: ['--case', 'october-2019-rallies', '--to', 'torture-bodies', '--kind', 'appeal', '--date', '2019-10-28'],
+  },
+  {
+    name: 'seed-001-concern.txt',
+    args: ['--case', 'mehman-huseynov', '--to', 'president-azerbaijan', '--kind', 'concern', '--signed-by', 'hrhf', '--date', '2019-01-10'],
+  },
 ];
 
 describe('golden letters of the example workspace', () => {

@@ -160,6 +160,7 @@ export const signatorySchema = z.strictObject({
   members: z.array(member).default([]).describe('member organisations, or persons with their roles'),
   count: text.optional().describe('printed instead of the members, who are then never printed: "more than 20 human rights defenders"'),
   letterhead: z.array(text).optional().describe("replaces the organisation's letterhead in letters it signs"),
+  cc: z.array(text).optional().describe("replaces the organisation's cc in letters it signs ([] for none)"),
   dates: z.strictObject({ format: text.optional(), locale: text.default('en-GB') }).optional(),
 });
 export type Signatory = z.infer<typeof signatorySchema>;

@@ -106,7 +106,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     letterhead: plan.signatories.find((s) => s.data.letterhead)?.data.letterhead ?? ws.config.organisation.letterhead ?? [],
     signatory: ws.config.signatory,
     signatories,
-    cc: c.cc ?? ws.config.cc,
+    cc: c.cc ?? plan.signatories.find((s) => s.data.cc)?.data.cc ?? ws.config.cc,
     addressees: plan.addressees,
     addressed: joinList(plan.addressees.map((a) => a.inTitle)),
     circulation: lead ? { lead: `the ${lead}`, others } : undefined,

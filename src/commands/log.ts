@@ -29,11 +29,24 @@ export async function logCommand(opts: LogOptions): Promise<void> {
     );
     return;
   }
-  for (const e of entries) {
-    const what = label(e.kind, e.update);
+  // Columns as wide as their longest value ("Letter of Concern", a long case id), so they never run together.
+  const width = (values: string[], least: number) => Math.max(least, ...values.map((v) => v.length));
+  const whats = entries.map((e) => label(e.kind, e.update));
+  const [refW, caseW, whatW] = [
+    width(
+      entries.map((e) => e.reference),
+      12,
+    ),
+    width(
+      entries.map((e) => e.case),
+      16,
+    ),
+    width(whats, 14),
+  ];
+  entries.forEach((e, i) => {
     const extra = e.external ? '  (sent outside appeal)' : '';
     process.stdout.write(
-      `${e.reference.padEnd(12)} ${e.date}  ${e.case.padEnd(16)} ${what.padEnd(14)} ${e.recipients.join(',')}${extra}\n`,
+      `${e.reference.padEnd(refW)} ${e.date}  ${e.case.padEnd(caseW)} ${whats[i]!.padEnd(whatW)} ${e.recipients.join(',')}${extra}\n`,
     );
-  }
+  });
 }

@@ -181,7 +181,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     mandates = m.titles;
     problems.push(...m.problems);
   }
-  if (problems.length) throw new AppealError(problems);
+  if (problems.length) throw new AppealError(problems.sort(byPlace));
 
   const number = nextNumber(entries, ws.config, date);
   return {
@@ -240,4 +240,9 @@ function signatoriesFor(ws: Workspace, c: LoadedCase, signedBy: string | undefin
     }
   }
   return out;
+}
+
+/** Problems in the order of the files and lines they point at. */
+function byPlace(a: Problem, b: Problem): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }

@@ -45,11 +45,16 @@ export function namingProblems(c: LoadedCase, kind: string, isPublic: boolean): 
   if (!isPublic) return problems;
   for (const { person, path } of printed) {
     if (person.consent === 'public') continue;
-    const recorded = person.consent ? `records consent '${person.consent}' only` : 'records no consent';
+    const recorded =
+      person.consent === 'government'
+        ? 'records consent to be named to the government only (consent: government), not in public'
+        : person.consent === 'none'
+          ? 'records that the person does not consent to be named (consent: none)'
+          : 'records no consent to be named in public';
     problems.push(
       c.source.problem(
         person.consent ? [...path, 'consent'] : path,
-        `${person.name} would be named in this ${label(kind)}, which is published, but the case ${recorded} to be named in public. ` +
+        `${person.name} would be named in this ${label(kind)}, which is published, but the case ${recorded}. ` +
           `Ask ${person.name} (or the family or lawyer acting for them) whether they agree to be named in public, as OHCHR asks; ` +
           `if they do, write consent: public under this person. If not, mark the person confidential: true to leave them out ` +
           `of every letter, or write a communication to the Special Procedures (--kind communication), which is not published.`,

@@ -206,6 +206,7 @@ export function loadDirectory(workspaceRoot?: string): Directory {
       }
       throw e;
     }
+    problems.push(...r.problems);
     const source = r.source;
     for (const [key, value] of Object.entries(r.value?.recipients ?? {})) {
       recipients.set(key, { ...value, key });

@@ -107,7 +107,11 @@ describe('a confidential fact is never printed in any letter of any kind', () =>
       run(`${name} --dry-run --json`, ...args, '--dry-run', '--json');
       run(`${name} --json`, ...args, '--json');
     }
-    const outputs = { ...(await everything(dir)), ...stdout, log: appeal(dir, 'log').stdout + appeal(dir, 'log', '--json').stdout };
+    const outputs: Record<string, string> = {
+      ...(await everything(dir)),
+      ...stdout,
+      log: appeal(dir, 'log').stdout + appeal(dir, 'log', '--json').stdout,
+    };
     expect(Object.keys(outputs).filter((f) => f.startsWith('register/'))).toHaveLength(3);
     expect(Object.keys(outputs).filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
     expectNoSecret(outputs);

@@ -17,6 +17,21 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+function typeName(expected: string): string {
+  return expected === 'array' ? 'a list' : expected === 'object' ? 'a mapping' : expected === 'string' ? 'a text' : `a ${expected}`;
+}
+
+/**
+ * The issues of a value that may take several forms ("a text or a mapping"): those of the one
+ * form whose type the value has, at their full paths, so that the problem points inside it.
+ */
+function flatten(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+  const fitting = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  if (fitting.length !== 1) return [issue];
+  return fitting[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+}
+
 function valueAt(data: unknown, path: KeyPath): unknown {
   let v: unknown = data;
   for (const seg of path) {
@@ -45,8 +60,12 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
     if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodNullable) {
       cur = cur.unwrap() as z.ZodType;
     } else if (cur instanceof z.ZodPipe) {
-      // A preprocess (a string or a mapping) checks its output; other pipes check their input.
+      // A preprocess checks its output; other pipes (a transform after a check) their input.
       cur = (cur.in instanceof z.ZodTransform ? cur.out : cur.in) as z.ZodType;
+    } else if (cur instanceof z.ZodUnion) {
+      // "a text or a mapping": the keys are the mapping's.
+      const options = cur.options as z.ZodType[];
+      cur = options.find((o) => unwrap(o) instanceof z.ZodObject) ?? options[0];
     } else break;
   }
   return cur;
@@ -82,6 +101,15 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
         return `the list needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
       if (issue.origin === 'string') return 'this must not be empty.';
       return `must be at least ${String(issue.minimum)}.`;
+    case 'invalid_union': {
+      // Every form refused the value's type: say which forms are allowed.
+      const expected = issue.errors.map((branch) => branch.find((i) => i.path.length === 0 && i.code === 'invalid_type'));
+      if (expected.every((i) => i)) {
+        const names = expected.map((i) => typeName((i as z.core.$ZodIssueInvalidType).expected));
+        return `expected ${[...new Set(names)].join(' or ')}, found ${describe(got)}.`;
+      }
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+    }
     case 'too_big':
       return `must be at most ${String(issue.maximum)}.`;
     case 'invalid_format':
@@ -97,7 +125,7 @@ export function check<T extends z.ZodType>(source: YamlSource, schema: T): { val
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data as z.infer<T>, problems: [] };
   const problems: Problem[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of result.error.issues.flatMap(flatten)) {
     const path = issue.path as KeyPath;
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);

@@ -84,7 +84,9 @@ const sourceObject = z.strictObject({
   publication: text.optional().describe('a publication: "Haqqimiz" reads "published in ... Haqqimiz"'),
   confidential: z.boolean().default(false),
 });
-const source = z.preprocess((v) => (typeof v === 'string' ? { publication: v } : v), sourceObject);
+const source = z
+  .union([text, sourceObject])
+  .transform((v): Source => (typeof v === 'string' ? { publication: v, confidential: false } : v));
 export type Source = z.infer<typeof sourceObject>;
 
 const event = z.strictObject({
@@ -121,7 +123,7 @@ const demandObject = z.strictObject({
   who: text.optional().describe('who must act: "The Ministry of Justice of Azerbaijan"'),
   by: isoDate.optional().describe('the date by which it must be done'),
 });
-const demand = z.preprocess((v) => (typeof v === 'string' ? { text: v } : v), demandObject);
+const demand = z.union([text, demandObject]).transform((v): Demand => (typeof v === 'string' ? { text: v } : v));
 export type Demand = z.infer<typeof demandObject>;
 
 export const SIGNATORY_ID = CASE_ID;
@@ -143,7 +145,8 @@ export const caseSchema = z.strictObject({
   demands: z.array(demand).default([]),
   deadline: isoDate.optional().describe('the date by which the demands must be met'),
   'signed-by': z
-    .preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(signatoryId).min(1))
+    .union([signatoryId, z.array(signatoryId).min(1)])
+    .transform((v) => (typeof v === 'string' ? [v] : v))
     .optional()
     .describe('who signs: ids of signatories/<id>.yaml (default: the signatory of appeal.yaml)'),
   cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),

@@ -120,12 +120,22 @@ const ROWS: Row[] = [
   {
     what: 'a signatory id that is not a plain name',
     edit: [['signed-by: [s]', 'signed-by: "Our Friends"']],
-    problem: 'cases/a.yaml:18:12: signed-by.0: a signatory id is lower-case letters, digits and "-"',
+    problem: 'cases/a.yaml:18:12: signed-by: a signatory id is lower-case letters, digits and "-"',
   },
   {
     what: 'cc that is not a list',
     edit: [['deadline:', 'cc: nobody\ndeadline:']],
     problem: "cases/a.yaml:17:5: cc: expected a list, found the text 'nobody'.",
+  },
+  {
+    what: 'a demand that is neither a text nor a mapping',
+    edit: [['demands:\n', 'demands:\n  - 7\n']],
+    problem: 'cases/a.yaml:14:5: demands.0: expected a text or a mapping, found number 7.',
+  },
+  {
+    what: 'a source that is a list',
+    edit: [['source: {person: his lawyer}', 'source: [his lawyer]']],
+    problem: 'cases/a.yaml:10:13: events.0.source: expected a text or a mapping, found a list.',
   },
   {
     what: 'a source that is both a person and a publication',

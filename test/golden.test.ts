@@ -30,4 +30,10 @@ describe('golden letters of the example workspace', () => {
       expect(snapshot(`${REPO}/register`)).toEqual(before);
     });
   }
+
+  it('the example workspace is valid as it stands', () => {
+    const r = appeal(REPO, 'validate');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^ok: \d+ cases, \d+ register entries\n$/);
+  });
 });

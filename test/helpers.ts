@@ -51,12 +51,11 @@ export function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-/** A copy of the repository's example workspace (appeal.yaml, cases, register). */
+/** A copy of the repository's example workspace (appeal.yaml, cases, signatories, register). */
 export function exampleCopy(): string {
   const dir = tempDir('appeal-example-');
   cpSync(join(REPO, 'appeal.yaml'), join(dir, 'appeal.yaml'));
-  cpSync(join(REPO, 'cases'), join(dir, 'cases'), { recursive: true });
-  cpSync(join(REPO, 'register'), join(dir, 'register'), { recursive: true });
+  for (const folder of ['cases', 'signatories', 'register']) cpSync(join(REPO, folder), join(dir, folder), { recursive: true });
   return dir;
 }
 

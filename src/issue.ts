@@ -71,6 +71,14 @@ export async function prepareLetter(
 }
 
 /**
+ * For the tests of what a kill leaves: APPEAL_CRASH_AT=pending|files|entry kills this process
+ * (SIGKILL, as `kill -9` does) right after that step of committing a letter.
+ */
+function crashPoint(step: string): void {
+  if (process.env.APPEAL_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
  * Takes the letter's number together with its files: announces it, writes the files, records
  * the entry, in that order. Called with the register lock held. If anything fails, what was
  * written is removed again and the register is as it was.
@@ -78,9 +86,12 @@ export async function prepareLetter(
 export function commitLetter(ws: Workspace, prepared: PreparedLetter): string {
   const { entry, files } = prepared;
   const pending = beginPending(ws.root, ws.config, entry);
+  crashPoint('pending');
   try {
     writeFiles(ws.root, files);
+    crashPoint('files');
     const recorded = recordEntry(ws.root, ws.config, entry);
+    crashPoint('entry');
     endPending(pending);
     return recorded.file;
   } catch (e) {

@@ -34,6 +34,7 @@ program
   .requiredOption('--to <who>', 'recipients or groups, comma-separated (see appeal recipients)')
   .option('--kind <kind>', 'the kind of letter: a template name (default: update if the case has a communication, else communication)')
   .option('--date <yyyy-mm-dd>', "the letter's date (default: today)")
+  .option('--allow-future', 'allow a date more than 7 days ahead')
   .option('--format <list>', 'txt, pdf or txt,pdf (default: output.formats of appeal.yaml)')
   .option('--dry-run', 'print the letter; take no number, write nothing')
   .option('--json', 'print one JSON document with the reference and files')
@@ -50,6 +51,7 @@ program
   .option('--changed-since <git-rev>', 'the cases whose files changed since this git revision')
   .option('--all', 'every case')
   .option('--date <yyyy-mm-dd>', "the letters' date (default: today)")
+  .option('--allow-future', 'allow a date more than 7 days ahead')
   .option('--format <list>', 'txt, pdf or txt,pdf')
   .option('--dry-run', 'take no number, write nothing')
   .option('--json', 'print one JSON document')
@@ -87,6 +89,14 @@ register
   .option('--json', 'print one JSON document')
   .action(async (_opts, cmd: Command) => {
     await (await import('../commands/register-add.js')).registerAddCommand(all(cmd));
+  });
+
+program
+  .command('repair')
+  .description('finish or undo what a stopped run left (a kill, a full disk): every run that takes the register does it too')
+  .option('--json', 'print one JSON document')
+  .action(async (_opts, cmd: Command) => {
+    await (await import('../commands/repair.js')).repairCommand(all(cmd));
   });
 
 program

@@ -20,6 +20,7 @@ export interface BatchOptions extends GlobalOptions {
   date?: string;
   format?: string;
   dryRun?: boolean;
+  allowFuture?: boolean;
   json?: boolean;
 }
 
@@ -68,7 +69,7 @@ export async function batchCommand(opts: BatchOptions): Promise<BatchResult> {
   if (chosen !== 1) {
     throw new UsageError('name the cases with exactly one of --cases, --changed-since or --all');
   }
-  const date = letterDate(opts.date);
+  const date = letterDate(opts.date, !!opts.allowFuture);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
   const requests = selectCases(ws, opts).map((caseId) => ({ caseId, to: opts.to, kind: opts.kind, date, formats }));

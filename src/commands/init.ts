@@ -1,5 +1,6 @@
 /** `appeal init`: a new workspace from the files in data/init/, never over existing ones. */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
+import { makeFolder } from '../folders.js';
 import { dirname, join, resolve } from 'node:path';
 import { AppealError } from '../errors.js';
 import { dataDir } from '../paths.js';
@@ -14,6 +15,7 @@ const FILES: [string, string][] = [
 
 export function initWorkspace(dir: string): string[] {
   const root = resolve(dir);
+  makeFolder(root);
   const existing = FILES.filter(([, to]) => existsSync(join(root, to))).map(([, to]) => to);
   if (existing.includes('appeal.yaml')) {
     throw new AppealError({
@@ -24,11 +26,11 @@ export function initWorkspace(dir: string): string[] {
   const written: string[] = [];
   for (const [from, to] of FILES) {
     if (existing.includes(to)) continue; // keep the user's own .gitignore or workflow
-    mkdirSync(dirname(join(root, to)), { recursive: true });
+    makeFolder(dirname(join(root, to)));
     copyFileSync(join(dataDir(), 'init', from), join(root, to));
     written.push(join(dir, to));
   }
-  mkdirSync(join(root, 'register'), { recursive: true });
+  makeFolder(join(root, 'register'));
   return written;
 }
 

@@ -10,11 +10,12 @@ export interface NewOptions extends GlobalOptions {
   date?: string;
   format?: string;
   dryRun?: boolean;
+  allowFuture?: boolean;
   json?: boolean;
 }
 
 export async function newCommand(opts: NewOptions): Promise<void> {
-  const date = letterDate(opts.date);
+  const date = letterDate(opts.date, !!opts.allowFuture);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
   const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats };

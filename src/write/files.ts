@@ -3,8 +3,10 @@
  * a person can find them (out/2007/475-metinpur-update-3.txt), each written whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../folders.js';
 import { dirname, join, relative, resolve } from 'node:path';
+import { AppealError, systemProblem } from '../errors.js';
 import type { OutputFormat } from '../load/schema.js';
 import type { YamlSource } from '../load/source.js';
 import type { Workspace } from '../load/workspace.js';
@@ -99,14 +101,17 @@ export function writeFiles(root: string, files: OutputFile[]): void {
     for (const f of files) {
       if (!f.bytes) throw new Error(`${f.path} was not rendered`);
       const abs = join(root, f.path);
-      mkdirSync(dirname(abs), { recursive: true });
       const tmp = `${abs}.tmp-${process.pid}`;
       try {
+        makeFolder(dirname(abs));
         writeFileSync(tmp, f.bytes);
         renameSync(tmp, abs);
       } catch (e) {
         rmSync(tmp, { force: true });
-        throw e;
+        // A full disk or a read-only folder: say which letter, and that nothing was issued.
+        const problem = systemProblem(e, root, 'write this letter');
+        if (!problem) throw e;
+        throw new AppealError({ ...problem, file: f.path, message: `${problem.message} Nothing was issued.` });
       }
       written.push(abs);
     }

@@ -7,8 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { KINDS, STATUSES } from '../../../src/load/terms.js';
-import { AZ_MONTHS, formatAzDate, formatLangDate } from '../../../src/plan/dates.js';
+import { STATUSES } from '../../../src/domain/terms.js';
+
+const KINDS = ['communication', 'update', 'open-letter', 'appeal'];
+import { AZ_MONTHS, formatAzDate, formatLangDate } from '../../../src/domain/dates.js';
 import { dataDir } from '../../../src/paths.js';
 
 type Tree = { [key: string]: Tree | string | string[] };

@@ -9,13 +9,13 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinTemplatesDir, dataDir } from '../../../src/paths.js';
-import { formatAzDate } from '../../../src/plan/dates.js';
+import { formatAzDate } from '../../../src/domain/dates.js';
 import { escapeDeep, parseMarkup } from '../../../src/render/markup.js';
 import { COMPILE_OPTIONS, templateSource } from '../../../src/render/template.js';
 import { renderText } from '../../../src/write/text.js';
 
-const enDir = builtinTemplatesDir();
-const azDir = join(enDir, 'az');
+const enDir = join(builtinTemplatesDir(), 'en');
+const azDir = join(builtinTemplatesDir(), 'az');
 const hbs = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.hbs'));
 const text = (dir: string, file: string) => templateSource({ partial: file.startsWith('_') }, readFileSync(join(dir, file), 'utf8'));
 

@@ -17,7 +17,8 @@ import { readValidRegister } from './register/read.js';
 import { NumberTaken, recordEntry } from './register/record.js';
 import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
-import { renderFiles, writeFiles, type OutputFile } from './write/files.js';
+import { renderFiles, writeFiles, type MailHeader, type OutputFile } from './write/files.js';
+import { label } from './plan/phrases.js';
 
 export interface IssueRequest extends PlanRequest {
   formats?: OutputFormat[];
@@ -30,6 +31,16 @@ export interface PreparedLetter {
   files: OutputFile[];
   /** The register entry it makes. */
   entry: Entry;
+}
+
+/** The envelope of a letter sent as an .eml: its recipients' addresses, its subject, its sender. */
+function mailHeader(ws: Workspace, plan: Plan): MailHeader {
+  const { name, email } = ws.config.organisation;
+  return {
+    recipients: plan.addressees.map((a) => ({ name: a.name, email: a.email })),
+    subject: `${plan.reference}: ${plan.case.data.person.name}, ${label(plan.kind, plan.update)}`,
+    ...(email && { from: { name, email } }),
+  };
 }
 
 /** The register entry of a letter: what it is, what it reported, the files with their SHA-256. */
@@ -63,8 +74,15 @@ export async function prepareLetter(
   const plan = planLetter(ws, directory, entries, request);
   const letter = await composeLetter(ws, plan);
   const sources = [plan.case.source, ws.configSource];
-  const naming = { number: plan.number, date: plan.date, caseId: plan.case.id, kind: plan.kind, update: plan.update };
-  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, draw);
+  const naming = {
+    reference: plan.reference,
+    number: plan.number,
+    date: plan.date,
+    caseId: plan.case.id,
+    kind: plan.kind,
+    update: plan.update,
+  };
+  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, mailHeader(ws, plan), draw);
   const entry = entryOf(plan, files);
   entries.push(asRegistered(ws.config, entry));
   return { plan, letter, files, entry };

@@ -5,7 +5,15 @@
  * 2 the command line is wrong; 70 a bug in appeal (with its stack, to report).
  */
 import { Argument, Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppealError, formatProblem, systemProblem, UsageError } from '../errors.js';
+import { packageRoot } from '../paths.js';
+
+/** The version of this installation, from its package.json. */
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 const EXIT_STATUS = `
 Exit status: 0 done; 1 the input is wrong, or the machine refused (a full disk, a read-only folder):
@@ -15,7 +23,7 @@ document on stdout.`;
 
 const program = new Command('appeal')
   .description('Numbered letters to the UN Special Procedures, treaty bodies and governments, from case files kept in git.')
-  .version('0.1.0')
+  .version(toolVersion())
   .option('-w, --workspace <dir>', 'the workspace folder (default: the nearest folder at or above this one with appeal.yaml)')
   .option('--lock-wait <seconds>', 'how long to wait for another run that holds the register (default: 120, or APPEAL_LOCK_WAIT)')
   .showHelpAfterError('(run appeal --help for the commands)')
@@ -35,7 +43,7 @@ program
   .option('--kind <kind>', 'the kind of letter: a template name (default: update if the case has a communication, else communication)')
   .option('--date <yyyy-mm-dd>', "the letter's date (default: today)")
   .option('--allow-future', 'allow a date more than 7 days ahead')
-  .option('--format <list>', 'txt, pdf or txt,pdf (default: output.formats of appeal.yaml)')
+  .option('--format <list>', 'txt, pdf, eml, or several: txt,pdf (default: output.formats of appeal.yaml)')
   .option('--dry-run', 'print the letter; take no number, write nothing')
   .option('--json', 'print one JSON document with the reference and files')
   .action(async (_opts, cmd: Command) => {
@@ -52,7 +60,7 @@ program
   .option('--all', 'every case')
   .option('--date <yyyy-mm-dd>', "the letters' date (default: today)")
   .option('--allow-future', 'allow a date more than 7 days ahead')
-  .option('--format <list>', 'txt, pdf or txt,pdf')
+  .option('--format <list>', 'txt, pdf, eml, or several: txt,pdf')
   .option('--dry-run', 'take no number, write nothing')
   .option('--json', 'print one JSON document')
   .action(async (_opts, cmd: Command) => {
@@ -119,6 +127,25 @@ program
   .description('a new workspace: appeal.yaml, an example case, .gitignore, a CI workflow')
   .argument('[dir]', 'the folder', '.')
   .action(async (dir: string) => (await import('../commands/init.js')).initCommand(dir));
+
+program
+  .command('completion')
+  .description('print a shell completion script: commands, flags, case ids and recipients')
+  .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+  .addHelpText('after', '\nExample: appeal completion bash >> ~/.bashrc')
+  .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+    const { completionCommands, completionScript } = await import('../commands/completion.js');
+    process.stdout.write(completionScript(shell, completionCommands(program)));
+  });
+
+program
+  .command('__complete', { hidden: true })
+  .argument('<what>', 'cases or recipients')
+  .action(async (what: string, _opts, cmd: Command) => {
+    const { completionValues } = await import('../commands/completion.js');
+    const values = completionValues(what, process.cwd(), cmd.optsWithGlobals<{ workspace?: string }>().workspace);
+    if (values.length) process.stdout.write(`${values.join('\n')}\n`);
+  });
 
 /** Runs the command line; returns the exit status. */
 async function main(argv: string[]): Promise<number> {

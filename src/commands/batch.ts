@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppealError, UsageError, type Problem } from '../errors.js';
 import { issueLetters } from '../issue.js';
 import type { Workspace } from '../load/workspace.js';
-import { letterDate, lockOptions, openWorkspaceFor, outputFormats, printJson, type GlobalOptions } from './common.js';
+import { letterDate, lockOptions, openWorkspaceFor, outputFormats, printJson, reportNotSent, type GlobalOptions } from './common.js';
 
 export interface BatchOptions extends GlobalOptions {
   to: string;
@@ -74,6 +74,7 @@ export async function batchCommand(opts: BatchOptions): Promise<BatchResult> {
   const ws = await openWorkspaceFor(opts);
   const requests = selectCases(ws, opts).map((caseId) => ({ caseId, to: opts.to, kind: opts.kind, date, formats }));
   const run = await issueLetters(ws, requests, { dryRun: !!opts.dryRun, lock: lockOptions(opts), skipNothingNew: true });
+  for (const { prepared } of run.issued) reportNotSent(prepared.entry.reference, prepared.files);
   const result: BatchResult = {
     issued: run.issued.map(({ prepared: { plan, files } }) => ({
       case: plan.case.id,

@@ -90,3 +90,14 @@ export function outputFormats(value: string | undefined): OutputFormat[] | undef
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** Says on stderr which recipients an .eml could not be addressed to. */
+export function reportNotSent(reference: string, files: { notSent?: string[] }[]): void {
+  for (const f of files) {
+    for (const name of f.notSent ?? []) {
+      process.stderr.write(
+        `${reference}: not sent by e-mail to ${name}: no address in the directory (send it by post, or add email: to the recipient).\n`,
+      );
+    }
+  }
+}

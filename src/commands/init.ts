@@ -1,5 +1,6 @@
 /** `appeal init`: a new workspace from the files in data/init/, never over existing ones. */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { generatedInitFiles } from './init-files.js';
 import { makeFolder } from '../folders.js';
 import { dirname, join, resolve } from 'node:path';
 import { AppealError } from '../errors.js';
@@ -30,12 +31,21 @@ export function initWorkspace(dir: string): string[] {
     copyFileSync(join(dataDir(), 'init', from), join(root, to));
     written.push(join(dir, to));
   }
+  for (const file of generatedInitFiles()) {
+    const abs = join(root, file.path);
+    if (existsSync(abs)) continue;
+    makeFolder(dirname(abs));
+    writeFileSync(abs, file.text);
+    written.push(join(dir, file.path));
+  }
   makeFolder(join(root, 'register'));
   return written;
 }
 
 export function initCommand(dir: string): void {
   const written = initWorkspace(dir);
-  const next = 'Next: edit appeal.yaml, then try: appeal new --case example --to un-rapporteurs --dry-run';
+  const next =
+    'Next: edit appeal.yaml, run npm install (it pins this version of appeal in package.json and package-lock.json; commit both), ' +
+    'then try: npx appeal new --case example --to un-rapporteurs --dry-run';
   process.stdout.write(`${written.map((f) => `created ${f}\n`).join('')}${next}\n`);
 }

@@ -14,7 +14,7 @@ export const KIND = /^[a-z][a-z0-9-]*$/;
 
 export const STATUSES = ['detained', 'sentenced', 'released', 'disappeared', 'deceased', 'at-risk'] as const;
 
-export const FORMATS = ['txt', 'pdf'] as const;
+export const FORMATS = ['txt', 'pdf', 'eml'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export const CASE_ID = /^[a-z0-9][a-z0-9-]*$/;

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Argument, Command, Option } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completionCommands, completionScript, completionValues, type Shell } from '../../src/completion.js';
+import { completionCommands, completionScript, completionValues, type Shell } from '../../src/commands/completion.js';
 import { caseFile, config, REPO, tempDir, workspace } from '../helpers.js';
 
 /** A program shaped like appeal's command line. */

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatedInitFiles, SCHEMA_PATHS, schemaFiles, toolPackage, workspacePackageJson } from '../../src/init-files.js';
-import { jsonSchema } from '../../src/load/json-schema.js';
+import { generatedInitFiles, SCHEMA_PATHS, schemaFiles, toolPackage, workspacePackageJson } from '../../src/commands/init-files.js';
+import { jsonSchema } from '../../src/commands/schema.js';
 import { REPO } from '../helpers.js';
 
 describe('workspacePackageJson', () => {

@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspace } from './load/find.js';
-import { loadDirectory } from './plan/directory.js';
+import { findWorkspace } from '../load/find.js';
+import { loadDirectory } from '../plan/directory.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchema } from './load/json-schema.js';
-import { packageRoot } from './paths.js';
+import { jsonSchema } from './schema.js';
+import { packageRoot } from '../paths.js';
 
 export interface ToolPackage {
   /** The npm package's name: "appeal-letters". */

@@ -3,21 +3,31 @@
  *
  * Importing this module (or any module of this folder) loads nothing heavy: fontkit, pdfkit and
  * bidi-js are required on first use, inside checkCoverage / renderPdf (see deps.ts).
+ *
+ * The folder, by concern:
+ *   index.ts       entry points: renderPdf, checkCoverage, defaultFonts
+ *   types.ts       the public option types
+ *   fonts.ts       loading the fonts (parsed once per process)
+ *   fontchoice.ts  which face and font draw each character (coverage), characters never drawn
+ *   bidi.ts        bidirectional text: levels, the order of runs, mirrored brackets
+ *   shape.ts       fontkit's layout (cached), a line's widths and its runs in drawing order
+ *   linebreak.ts   breaking a line to a width (pure)
+ *   layout.ts      blocks to lines placed on pages: sizes, spacing, pagination, header and footer
+ *   draw.ts        placed pages to pdfkit: text, rules, structure tree, metadata
+ *   internals.ts   every use of private fontkit/pdfkit internals, with what to re-check on an upgrade
+ *   deps.ts        lazy loading of fontkit, pdfkit, bidi-js
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
-import { firstCovering, forgetGlyphs, isIgnorable, loadFaces } from './fonts.js';
+import { firstCovering, isIgnorable } from './fontchoice.js';
+import { forgetParsedGlyphs, loadFaces } from './fonts.js';
 import { furniture, geometry, layoutLetter } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
 export type { CharLocation, FontFace, PdfOptions } from './types.js';
-
-/** Settings that are ours to choose, not the user's (see the report in the PR). */
-const TAGGED = true;
-const PDFA = false;
 
 /** DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks). */
 export function defaultFonts(): FontFace[] {
@@ -91,8 +101,8 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   checkCoverage(letter, options);
   const faces = loadFaces(options.fonts);
   // Layout and drawing each start from fresh glyph objects, so the bytes depend on this letter
-  // alone (see forgetGlyphs: stale glyphs change even Persian joining, hence widths).
-  forgetGlyphs();
+  // alone (see internals.ts: stale glyphs change even Persian joining, hence widths).
+  forgetParsedGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
   const date = new Date(`${letter.meta.date}T12:00:00Z`);
@@ -104,13 +114,11 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   }
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.
-  forgetGlyphs();
+  forgetParsedGlyphs();
   return drawPdf(pages, letter.meta, {
     page: options.page,
     geometry: geo,
     furniture: (n, m) => furniture(letter.meta.reference, n, m, geo, faces),
-    tagged: TAGGED,
-    pdfa: PDFA,
     creationDate: date,
   });
 }

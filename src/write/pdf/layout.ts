@@ -4,10 +4,9 @@
  *
  * Units are PDF points, y downwards from the top of the page (as pdfkit has it).
  */
-import type { Font } from 'fontkit';
 import type { Align, Block, Letter, Line, List, Paragraph } from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
-import { breakLines, shape, visualLine, type Style } from './text.js';
+import { breakShaped, shape, visualLine, type DrawRun, type Style, type VisualLine } from './shape.js';
 
 export const MM = 72 / 25.4;
 export const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
@@ -51,14 +50,8 @@ export interface StructNode {
   parent: StructNode | null;
 }
 
-export interface PlacedRun {
-  text: string;
-  font: Font;
-  size: number;
-  x: number;
-  /** See DrawRun.whole. */
-  whole: boolean;
-}
+/** A run of a placed line: as DrawRun, with x measured from the page's left edge. */
+export type PlacedRun = Omit<DrawRun, 'width'>;
 
 export interface PlacedText {
   kind: 'text';
@@ -118,7 +111,7 @@ class Builder {
     const lh = style.size * STYLE.lineHeight;
     const indentW = indent * STYLE.indentEm * style.size;
     const avail = Math.max(this.width - indentW, style.size * 4);
-    const ranges = breakLines(sh, () => avail);
+    const ranges = breakShaped(sh, () => avail);
     // Alignment is relative to the line's direction: "left" means the start of the line.
     const side = align === 'center' ? 'center' : (align === 'left') !== sh.rtl ? 'left' : 'right';
     return ranges.map(([a, b]) => {
@@ -127,13 +120,7 @@ class Builder {
       if (side === 'left') x0 = sh.rtl ? this.geo.left : this.geo.left + indentW;
       else if (side === 'right') x0 = this.geo.right - vl.width - (sh.rtl ? indentW : 0);
       else x0 = this.geo.left + indentW + (avail - vl.width) / 2;
-      const item: PlacedText = {
-        kind: 'text',
-        y: baselineOffset(style.size),
-        runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
-        node,
-      };
-      return { height: lh, gapBefore: 0, items: [item] };
+      return { height: lh, gapBefore: 0, items: [placedText(vl, x0, baselineOffset(style.size), node)] };
     });
   }
 
@@ -161,28 +148,16 @@ class Builder {
       const body = this.node('LBody', li);
       const sh = shape(it.text, { size, bold: false }, this.faces);
       const mk = visualLine(markers[k]!, 0, markers[k]!.text.length);
-      const lines: BoxLine[] = breakLines(sh, () => avail).map(([a, b], n) => {
+      const lines: BoxLine[] = breakShaped(sh, () => avail).map(([a, b], n) => {
         const vl = visualLine(sh, a, b);
         const x0 = sh.rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
-        const items: PlacedItem[] = [
-          {
-            kind: 'text',
-            y: baselineOffset(size),
-            runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size, x: x0 + r.x, whole: r.whole })),
-            node: body,
-          },
-        ];
+        const items: PlacedItem[] = [placedText(vl, x0, baselineOffset(size), body)];
         if (n === 0) {
           // Numbers are right-aligned in the marker column (so "9." and "10." line up), bullets left.
           const mx = sh.rtl
             ? this.geo.right - markerStart - (l.ordered ? markerW : mk.width)
             : this.geo.left + markerStart + (l.ordered ? markerW - mk.width : 0);
-          items.unshift({
-            kind: 'text',
-            y: baselineOffset(size),
-            runs: mk.runs.map((r) => ({ text: r.text, font: r.font, size, x: mx + r.x, whole: r.whole })),
-            node: lbl,
-          });
+          items.unshift(placedText(mk, mx, baselineOffset(size), lbl));
         }
         return { height: lh, gapBefore: 0, items };
       });
@@ -255,6 +230,11 @@ class Builder {
   }
 }
 
+/** A drawn line (its runs relative to its left end) placed with its left end at x0 and its baseline at y. */
+function placedText(vl: VisualLine, x0: number, y: number, node: StructNode | null): PlacedText {
+  return { kind: 'text', y, runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })), node };
+}
+
 function baselineOffset(size: number): number {
   // Half the leading above the ascender (DejaVu's ascent is 0.93 em): baseline about 1 em below the line's top.
   return size * ((STYLE.lineHeight - 1.16) / 2 + 0.93);
@@ -281,10 +261,7 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
   };
   const place = (l: BoxLine): void => {
     const top = y + (atTop ? 0 : l.gapBefore);
-    for (const it of l.items) {
-      if (it.kind === 'text') pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
-      else pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
-    }
+    for (const it of l.items) pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
     y = top + l.height;
     atTop = false;
   };
@@ -345,12 +322,7 @@ export function furniture(reference: string, n: number, m: number, geo: Geometry
     const sh = shape(text, style, faces);
     const vl = visualLine(sh, 0, sh.text.length);
     const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
-    out.push({
-      kind: 'text',
-      y,
-      runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
-      node: null,
-    });
+    out.push(placedText(vl, x0, y, null));
   };
   if (n > 1 && reference.trim()) place(reference, geo.top / 2 + STYLE.small / 2, 'left');
   if (m > 1) place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');

@@ -49,7 +49,7 @@ function letter(blocks: Block[], reference = '475/2007'): Letter {
 
 function seedLetter(): Letter {
   return letter([
-    { type: 'letterhead', lines: [AZ, EN, FA] },
+    { type: 'letterhead', lines: [AZ, EN, FA], contacts: [] },
     { type: 'rule' },
     para('Open Letter to United Nations Secretary-General', { bold: true, keepWithNext: true, align: 'center' }),
     para('No.: 475/2007\nDate: 23 December 2007'),
@@ -80,7 +80,7 @@ function longLetter(items: number): Letter {
       3,
     );
   return letter([
-    { type: 'letterhead', lines: [AZ, EN, FA] },
+    { type: 'letterhead', lines: [AZ, EN, FA], contacts: [] },
     para('Update No 3', { bold: true, keepWithNext: true }),
     para(body),
     {
@@ -361,7 +361,7 @@ describe('checkCoverage', () => {
     expect(() => checkCoverage(letter([{ type: 'list', ordered: false, items: [{ marker: 'ச', text: 'x' }] }]), options())).toThrow(
       /U\+0B9A/,
     );
-    expect(() => checkCoverage(letter([{ type: 'letterhead', lines: ['க'] }]), options())).toThrow(/U\+0B95/);
+    expect(() => checkCoverage(letter([{ type: 'letterhead', lines: ['க'], contacts: [] }]), options())).toThrow(/U\+0B95/);
   });
 
   it('names a missing font file as a user error', () => {

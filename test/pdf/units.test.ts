@@ -21,7 +21,7 @@ describe('fonts and lines', () => {
   });
 
   it('breaks at spaces, and inside a word wider than the line', () => {
-    const sh = shape('aaa bbb ccc https://example.org/a/very/long/path/that/does/not/fit/on/one/line', { size: 11, bold: false }, faces);
+    const sh = shape('aaa bbb ccc https://example.org/a/very/long/path/that/does/not/fit/on/one/line', 11, faces);
     const lines = breakShaped(sh, () => 100);
     expect(lines.length).toBeGreaterThan(3);
     for (const [a, b] of lines) expect(visualLine(sh, a, b).width).toBeLessThanOrEqual(100.01);
@@ -35,7 +35,7 @@ describe('fonts and lines', () => {
   });
 
   it('lays a Persian line out right to left', () => {
-    const sh = shape('نامه شماره 475/2007 به OHCHR', { size: 11, bold: false }, faces);
+    const sh = shape('نامه شماره 475/2007 به OHCHR', 11, faces);
     expect(sh.rtl).toBe(true);
     const vl = visualLine(sh, 0, sh.text.length);
     // left to right on the page: OHCHR, به, 475/2007, شماره نامه

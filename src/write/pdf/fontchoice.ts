@@ -1,9 +1,10 @@
 /**
  * Font choice by coverage: which face draws each character of a line, and which font of that face
- * (regular or bold) draws a run. Also the characters that need no glyph at all. Pure, given the
- * parsed fonts: nothing here shapes or measures.
+ * (regular, bold, italic, bold italic) draws a run. Also the characters that need no glyph at
+ * all, and those drawn as a space. Pure, given the parsed fonts: nothing here shapes or measures.
  */
 import type { Font } from 'fontkit';
+import type { TextStyle } from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
 
 /**
@@ -22,6 +23,14 @@ export function isIgnorable(cp: number): boolean {
     cp < 0x20 ||
     cp === 0x7f
   );
+}
+
+/**
+ * The no-break spaces U+00A0 and U+202F: they hold words together when lines are broken, and are
+ * drawn as an ordinary space (U+0020), so they need no glyph of their own and are of normal width.
+ */
+export function isNoBreakSpace(cp: number): boolean {
+  return cp === 0x00a0 || cp === 0x202f;
 }
 
 /** Bidi control characters: used for the bidi levels, then dropped before drawing. */
@@ -67,7 +76,8 @@ export function assignFaces(text: string, faces: LoadedFace[]): Int16Array {
   for (let k = 0; k < cps.length; k++) {
     const c = cps[k]!;
     if (c.weak) {
-      const covers = (f: number): boolean => f >= 0 && (isIgnorable(c.cp) || faces[f]!.regular.hasGlyphForCodePoint(c.cp));
+      const covers = (f: number): boolean =>
+        f >= 0 && (isIgnorable(c.cp) || isNoBreakSpace(c.cp) || faces[f]!.regular.hasGlyphForCodePoint(c.cp));
       if (covers(prev)) face[k] = prev;
       else if (prev >= 0 && MARK.test(c.ch))
         face[k] = prev; // keep a mark with its base
@@ -87,12 +97,38 @@ export function assignFaces(text: string, faces: LoadedFace[]): Int16Array {
   return out;
 }
 
-/** The font that draws `text` in face `f`: the bold one when asked and it has every character. */
-export function fontFor(face: LoadedFace, bold: boolean, text: string): Font {
-  if (!bold || face.bold === face.regular) return face.regular;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (!isIgnorable(cp) && !face.bold.hasGlyphForCodePoint(cp)) return face.regular;
+/** The fonts of a face to try for a style, best first; the regular font is always last. */
+function candidates(face: LoadedFace, style: TextStyle): Font[] {
+  switch (style) {
+    case 'regular':
+      return [face.regular];
+    case 'bold':
+      return [face.bold, face.regular];
+    case 'italic':
+      return [face.italic, face.regular];
+    case 'boldItalic':
+      return [face.boldItalic, face.bold, face.regular];
   }
-  return face.bold;
+}
+
+/**
+ * The font that draws `text` in face `face` and `style`: the font of that style when the face has
+ * one with every character of the text, else the next best (bold italic, then bold, then regular;
+ * italic, then regular). So a Persian run in italic is set upright when the italic lacks Arabic.
+ */
+export function fontFor(face: LoadedFace, style: TextStyle, text: string): Font {
+  const fonts = candidates(face, style);
+  for (const font of fonts) {
+    if (font === face.regular) return font;
+    let all = true;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (!isIgnorable(cp) && !isNoBreakSpace(cp) && !font.hasGlyphForCodePoint(cp)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return font;
+  }
+  return face.regular;
 }

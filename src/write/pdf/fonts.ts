@@ -18,6 +18,10 @@ export interface LoadedFace {
   regular: Font;
   /** The bold face, or the regular one when the face has no bold. */
   bold: Font;
+  /** The italic face, or the regular one when the face has no italic. */
+  italic: Font;
+  /** The bold italic face, or the bold one (see `bold`) when the face has no bold italic. */
+  boldItalic: Font;
 }
 
 const parsed = new Map<string, Font>();
@@ -67,6 +71,8 @@ export function loadFaces(faces: FontFace[]): LoadedFace[] {
   return faces.map((f) => {
     let regular: Font | undefined;
     let bold: Font | undefined;
+    let italic: Font | undefined;
+    let boldItalic: Font | undefined;
     return {
       name: f.name,
       get regular(): Font {
@@ -74,6 +80,12 @@ export function loadFaces(faces: FontFace[]): LoadedFace[] {
       },
       get bold(): Font {
         return (bold ??= f.bold ? loadFont(f.bold, f.name) : this.regular);
+      },
+      get italic(): Font {
+        return (italic ??= f.italic ? loadFont(f.italic, f.name) : this.regular);
+      },
+      get boldItalic(): Font {
+        return (boldItalic ??= f.boldItalic ? loadFont(f.boldItalic, f.name) : this.bold);
       },
     };
   });

@@ -22,21 +22,29 @@ import { dirname, join } from 'node:path';
 import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
-import { firstCovering, isIgnorable } from './fontchoice.js';
+import { firstCovering, isIgnorable, isNoBreakSpace } from './fontchoice.js';
 import { forgetParsedGlyphs, loadFaces } from './fonts.js';
 import { furniture, geometry, layoutLetter } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
 export type { CharLocation, FontFace, PdfOptions } from './types.js';
 
-/** DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks). */
+/**
+ * DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks), each
+ * with its bold, italic (Sans: oblique) and bold italic. DejaVu Sans's obliques have no Arabic: an
+ * italic Persian run is set upright (see fontFor).
+ */
 export function defaultFonts(): FontFace[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return [
-    { name: 'DejaVu Serif', regular: join(dir, 'DejaVuSerif.ttf'), bold: join(dir, 'DejaVuSerif-Bold.ttf') },
-    { name: 'DejaVu Sans', regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') },
-  ];
+  const face = (name: string, file: string, italic: string): FontFace => ({
+    name,
+    regular: join(dir, `${file}.ttf`),
+    bold: join(dir, `${file}-Bold.ttf`),
+    italic: join(dir, `${file}-${italic}.ttf`),
+    boldItalic: join(dir, `${file}-Bold${italic}.ttf`),
+  });
+  return [face('DejaVu Serif', 'DejaVuSerif', 'Italic'), face('DejaVu Sans', 'DejaVuSans', 'Oblique')];
 }
 
 /** Every string of the letter that is drawn, with the meta strings that appear on pages. */
@@ -56,6 +64,7 @@ function* drawnStrings(letter: Letter): Generator<string> {
           break;
         case 'letterhead':
           yield* b.lines;
+          yield* b.contacts;
           break;
         case 'keep':
           yield* walk(b.blocks);
@@ -80,7 +89,7 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
   for (const s of drawnStrings(letter)) {
     for (const ch of s.replace(/\t/g, ' ').normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
-      if (seen.has(cp) || isIgnorable(cp) || ch === ' ') continue;
+      if (seen.has(cp) || isIgnorable(cp) || isNoBreakSpace(cp) || ch === ' ') continue;
       seen.add(cp);
       if (firstCovering(faces, cp) >= 0) continue;
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

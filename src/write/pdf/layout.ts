@@ -4,9 +4,19 @@
  *
  * Units are PDF points, y downwards from the top of the page (as pdfkit has it).
  */
-import type { Align, Block, Letter, Line, List, Paragraph } from '../../render/letter.js';
+import {
+  runsOf,
+  type Align,
+  type Block,
+  type Letter,
+  type Line,
+  type List,
+  type Paragraph,
+  type Run,
+  type TextStyle,
+} from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
-import { breakShaped, shape, visualLine, type DrawRun, type Style, type VisualLine } from './shape.js';
+import { breakShaped, shape, visualLine, type DrawRun, type VisualLine } from './shape.js';
 
 export const MM = 72 / 25.4;
 export const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
@@ -106,11 +116,18 @@ class Builder {
   }
 
   /** Lines of one logical line of text: broken to fit, each placed per its alignment. */
-  textLines(raw: string, style: Style, align: Align | 'center', indent: number, node: StructNode | null): BoxLine[] {
-    const sh = shape(raw, style, this.faces);
-    const lh = style.size * STYLE.lineHeight;
-    const indentW = indent * STYLE.indentEm * style.size;
-    const avail = Math.max(this.width - indentW, style.size * 4);
+  textLines(
+    content: string | Run[],
+    size: number,
+    style: TextStyle,
+    align: Align | 'center',
+    indent: number,
+    node: StructNode | null,
+  ): BoxLine[] {
+    const sh = shape(content, size, this.faces, style);
+    const lh = size * STYLE.lineHeight;
+    const indentW = indent * STYLE.indentEm * size;
+    const avail = Math.max(this.width - indentW, size * 4);
     const ranges = breakShaped(sh, () => avail);
     // Alignment is relative to the line's direction: "left" means the start of the line.
     const side = align === 'center' ? 'center' : (align === 'left') !== sh.rtl ? 'left' : 'right';
@@ -120,7 +137,7 @@ class Builder {
       if (side === 'left') x0 = sh.rtl ? this.geo.left : this.geo.left + indentW;
       else if (side === 'right') x0 = this.geo.right - vl.width - (sh.rtl ? indentW : 0);
       else x0 = this.geo.left + indentW + (avail - vl.width) / 2;
-      return { height: lh, gapBefore: 0, items: [placedText(vl, x0, baselineOffset(style.size), node)] };
+      return { height: lh, gapBefore: 0, items: [placedText(vl, x0, baselineOffset(size), node)] };
     });
   }
 
@@ -128,7 +145,7 @@ class Builder {
     const heading = p.keepWithNext && p.lines.length > 0 && p.lines.every((l: Line) => l.bold || l.text.trim() === '');
     const node = this.node(heading ? 'H1' : 'P', parent);
     const lines: BoxLine[] = [];
-    for (const l of p.lines) lines.push(...this.textLines(l.text, { size: STYLE.body, bold: l.bold }, p.align, l.indent, node));
+    for (const l of p.lines) lines.push(...this.textLines(runsOf(l), STYLE.body, 'regular', p.align, l.indent, node));
     return { lines, keepTogether: false, keepWithNext: p.keepWithNext, gapAfter: STYLE.paragraphGap * STYLE.body * STYLE.lineHeight };
   }
 
@@ -136,7 +153,7 @@ class Builder {
     const size = STYLE.body;
     const lh = size * STYLE.lineHeight;
     const listNode = this.node('L', parent);
-    const markers = l.items.map((it) => shape(it.marker, { size, bold: false }, this.faces));
+    const markers = l.items.map((it) => shape(it.marker, size, this.faces));
     const markerW = Math.max(0, ...markers.map((m) => visualLine(m, 0, m.text.length).width));
     const markerStart = STYLE.indentEm * size * 2;
     const bodyOffset = markerStart + markerW + STYLE.indentEm * size * 1.2;
@@ -146,7 +163,7 @@ class Builder {
       const li = this.node('LI', listNode);
       const lbl = this.node('Lbl', li);
       const body = this.node('LBody', li);
-      const sh = shape(it.text, { size, bold: false }, this.faces);
+      const sh = shape(runsOf(it), size, this.faces);
       const mk = visualLine(markers[k]!, 0, markers[k]!.text.length);
       const lines: BoxLine[] = breakShaped(sh, () => avail).map(([a, b], n) => {
         const vl = visualLine(sh, a, b);
@@ -186,7 +203,7 @@ class Builder {
     const out: BoxLine[] = [];
     lines.forEach((text, k) => {
       const node = this.node('P', parent);
-      out.push(...this.textLines(text, { size: STYLE.letterhead, bold: k === 0 }, 'center', 0, node));
+      out.push(...this.textLines(text, STYLE.letterhead, k === 0 ? 'bold' : 'regular', 'center', 0, node));
     });
     return { lines: out, keepTogether: true, keepWithNext: false, gapAfter: STYLE.letterheadGap * STYLE.body * STYLE.lineHeight };
   }
@@ -317,9 +334,8 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
  */
 export function furniture(reference: string, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
   const out: PlacedText[] = [];
-  const style = { size: STYLE.small, bold: false };
   const place = (text: string, y: number, align: 'left' | 'center'): void => {
-    const sh = shape(text, style, faces);
+    const sh = shape(text, STYLE.small, faces);
     const vl = visualLine(sh, 0, sh.text.length);
     const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
     out.push(placedText(vl, x0, y, null));

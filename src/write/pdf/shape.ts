@@ -6,7 +6,8 @@
  */
 import type { Font, GlyphRun } from 'fontkit';
 import { fontkitRtl, lineBidi, textForFontkit, visualOrder, type LineBidi } from './bidi.js';
-import { assignFaces, fontFor, isBidiControl, isIgnorable } from './fontchoice.js';
+import type { Run, TextStyle } from '../../render/letter.js';
+import { assignFaces, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from './fontchoice.js';
 import type { LoadedFace } from './fonts.js';
 import { breakLines, isBreakingSpace, type Range } from './linebreak.js';
 
@@ -76,14 +77,15 @@ export function wordsAdvanceEm(font: Font, text: string): number {
 
 // ---- a logical line ---------------------------------------------------------------------
 
-export interface Style {
-  size: number;
-  bold: boolean;
-}
+/** The styles, by the numbers that `ShapedText.styles` holds. */
+const STYLES: readonly TextStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 export interface ShapedText {
   text: string;
-  style: Style;
+  /** Type size in points. */
+  size: number;
+  /** The style of each UTF-16 index, as an index of STYLES. */
+  styles: Uint8Array;
   bidi: LineBidi;
   faces: Int16Array;
   loaded: LoadedFace[];
@@ -112,39 +114,59 @@ export interface VisualLine {
   width: number;
 }
 
-export function shape(raw: string, style: Style, loaded: LoadedFace[]): ShapedText {
-  const text = raw
-    .replace(/\t/g, '    ')
-    .replace(/[\r\n]/g, ' ')
-    .normalize('NFC');
+/**
+ * A logical line ready to measure and draw, from its styled runs (or a plain string, in one
+ * style) at `size` points. Tabs become four spaces, line breaks spaces; text is NFC.
+ */
+export function shape(content: string | Run[], size: number, loaded: LoadedFace[], style: TextStyle = 'regular'): ShapedText {
+  const runs = typeof content === 'string' ? [{ text: content, style }] : content;
+  const parts = runs.map((r) => ({
+    text: r.text
+      .replace(/\t/g, '    ')
+      .replace(/[\r\n]/g, ' ')
+      .normalize('NFC'),
+    style: STYLES.indexOf(r.style),
+  }));
+  const text = parts.map((p) => p.text).join('');
+  const styles = new Uint8Array(text.length);
+  let at = 0;
+  for (const p of parts) {
+    styles.fill(p.style, at, at + p.text.length);
+    at += p.text.length;
+  }
   const bidi = lineBidi(text);
-  return { text, style, bidi, faces: assignFaces(text, loaded), loaded, rtl: bidi.baseLevel % 2 === 1 };
+  return { text, size, styles, bidi, faces: assignFaces(text, loaded), loaded, rtl: bidi.baseLevel % 2 === 1 };
 }
 
-/** `sub` without the characters we never draw (ZWJ/ZWNJ stay when the font has them). */
+/**
+ * `sub` as it is drawn: without the characters we never draw (ZWJ/ZWNJ stay when the font has
+ * them), no-break spaces as plain spaces.
+ */
 function drawable(sub: string, font: Font): string {
   let out = '';
   for (const ch of sub) {
     const cp = ch.codePointAt(0)!;
-    if (isIgnorable(cp) && !((cp === 0x200c || cp === 0x200d) && font.hasGlyphForCodePoint(cp))) continue;
-    out += ch;
+    if (isNoBreakSpace(cp)) out += ' ';
+    else if (isIgnorable(cp) && !((cp === 0x200c || cp === 0x200d) && font.hasGlyphForCodePoint(cp))) continue;
+    else out += ch;
   }
   return out;
 }
 
-/** Width of text[a, b) in points, measured per face. */
+/** Width of text[a, b) in points, measured per face and style. */
 export function measure(sh: ShapedText, a: number, b: number): number {
   let w = 0;
   let i = a;
   while (i < b) {
     const f = sh.faces[i]!;
+    const st = sh.styles[i]!;
     let j = i + 1;
-    while (j < b && sh.faces[j] === f) j++;
+    while (j < b && sh.faces[j] === f && sh.styles[j] === st) j++;
     const sub = sh.text.slice(i, j);
     const face = sh.loaded[Math.max(f, 0)]!;
-    const font = fontFor(face, sh.style.bold, sub);
+    const font = fontFor(face, STYLES[st]!, sub);
     const d = drawable(sub, font);
-    if (d) w += advanceEm(font, d) * sh.style.size;
+    if (d) w += advanceEm(font, d) * sh.size;
     i = j;
   }
   return w;
@@ -153,6 +175,7 @@ export function measure(sh: ShapedText, a: number, b: number): number {
 interface LogicalRun {
   level: number;
   face: number;
+  style: number;
   text: string;
 }
 
@@ -167,23 +190,24 @@ export function visualLine(sh: ShapedText, start: number, end: number): VisualLi
     if (!isBidiControl(cp)) {
       const level = sh.bidi.levels[i]!;
       const face = Math.max(sh.faces[i]!, 0);
+      const style = sh.styles[i]!;
       const ch = (level % 2 === 1 && sh.bidi.mirrors.get(i)) || text.slice(i, i + n);
       const last = runs[runs.length - 1];
-      if (last && last.level === level && last.face === face) last.text += ch;
-      else runs.push({ level, face, text: ch });
+      if (last && last.level === level && last.face === face && last.style === style) last.text += ch;
+      else runs.push({ level, face, style, text: ch });
     }
     i += n;
   }
   const out: DrawRun[] = [];
   let x = 0;
   for (const r of visualOrder(runs)) {
-    const font = fontFor(sh.loaded[r.face]!, sh.style.bold, r.text);
+    const font = fontFor(sh.loaded[r.face]!, STYLES[r.style]!, r.text);
     const d = drawable(r.text, font);
     if (!d) continue;
     const drawn = textForFontkit(d, r.level);
     const whole = fontkitRtl(drawn);
-    const width = (whole ? advanceEm(font, drawn) : wordsAdvanceEm(font, drawn)) * sh.style.size;
-    out.push({ text: drawn, font, size: sh.style.size, x, width, whole });
+    const width = (whole ? advanceEm(font, drawn) : wordsAdvanceEm(font, drawn)) * sh.size;
+    out.push({ text: drawn, font, size: sh.size, x, width, whole });
     x += width;
   }
   return { runs: out, width: x };

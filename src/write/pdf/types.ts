@@ -6,6 +6,10 @@ export interface FontFace {
   regular: string;
   /** Absolute path to the bold face; without it bold text uses the regular face. */
   bold?: string;
+  /** Absolute path to the italic face; without it italic text is set upright (the regular face). */
+  italic?: string;
+  /** Absolute path to the bold italic face; without it bold italic text uses the bold face (or the regular one). */
+  boldItalic?: string;
 }
 
 /** Where a character came from, for the error message. */

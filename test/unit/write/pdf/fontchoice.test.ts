@@ -3,7 +3,7 @@
  */
 import type { Font } from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { assignFaces, firstCovering, fontFor, isBidiControl, isIgnorable } from '../../../../src/write/pdf/fontchoice.js';
+import { assignFaces, firstCovering, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from '../../../../src/write/pdf/fontchoice.js';
 import type { LoadedFace } from '../../../../src/write/pdf/fonts.js';
 
 /** A font that has exactly the characters of `chars`. */
@@ -12,8 +12,25 @@ const font = (name: string, chars: string): Font =>
 
 const LATIN = 'abcdefghijklmnopqrstuvwxyzRS .,:;()0123456789';
 const ARABIC = 'سلامنهشر .,()0123456789';
-const serif: LoadedFace = { name: 'Serif', regular: font('Serif', LATIN), bold: font('Serif-Bold', LATIN.replace('z', '')) };
-const sans: LoadedFace = { name: 'Sans', regular: font('Sans', LATIN + ARABIC), bold: font('Sans-Bold', LATIN + ARABIC) };
+const serifRegular = font('Serif', LATIN);
+const serifBold = font('Serif-Bold', LATIN.replace('z', ''));
+const serif: LoadedFace = {
+  name: 'Serif',
+  regular: serifRegular,
+  bold: serifBold,
+  italic: font('Serif-Italic', LATIN.replace('q', '')),
+  boldItalic: font('Serif-BoldItalic', LATIN.replace('x', '')),
+};
+const sansRegular = font('Sans', LATIN + ARABIC);
+const sansBold = font('Sans-Bold', LATIN + ARABIC);
+// like DejaVu Sans: its obliques have no Arabic
+const sans: LoadedFace = {
+  name: 'Sans',
+  regular: sansRegular,
+  bold: sansBold,
+  italic: font('Sans-Oblique', LATIN),
+  boldItalic: font('Sans-BoldOblique', LATIN),
+};
 const faces = [serif, sans];
 
 /** The face of each character, as a string of indexes ("-" for none). */
@@ -42,12 +59,35 @@ describe('font choice by coverage', () => {
   });
 
   it('draws bold only with a bold font that has every character of the run', () => {
-    expect(fontFor(serif, true, 'abc').postscriptName).toBe('Serif-Bold');
-    expect(fontFor(serif, true, 'jazz').postscriptName).toBe('Serif'); // the bold lacks "z"
-    expect(fontFor(serif, false, 'abc').postscriptName).toBe('Serif');
+    expect(fontFor(serif, 'bold', 'abc').postscriptName).toBe('Serif-Bold');
+    expect(fontFor(serif, 'bold', 'jazz').postscriptName).toBe('Serif'); // the bold lacks "z"
+    expect(fontFor(serif, 'regular', 'abc').postscriptName).toBe('Serif');
     // a face without a bold uses the regular one
-    const plain: LoadedFace = { name: 'Plain', regular: serif.regular, bold: serif.regular };
-    expect(fontFor(plain, true, 'abc')).toBe(serif.regular);
+    const plain: LoadedFace = { name: 'Plain', regular: serifRegular, bold: serifRegular, italic: serifRegular, boldItalic: serifRegular };
+    expect(fontFor(plain, 'bold', 'abc')).toBe(serifRegular);
+    expect(fontFor(plain, 'boldItalic', 'abc')).toBe(serifRegular);
+  });
+
+  it('draws italic and bold italic, falling back by coverage: bold italic, bold, regular; italic, regular', () => {
+    expect(fontFor(serif, 'italic', 'abc').postscriptName).toBe('Serif-Italic');
+    expect(fontFor(serif, 'italic', 'quiz').postscriptName).toBe('Serif'); // the italic lacks "q"
+    expect(fontFor(serif, 'boldItalic', 'abc').postscriptName).toBe('Serif-BoldItalic');
+    expect(fontFor(serif, 'boldItalic', 'box').postscriptName).toBe('Serif-Bold'); // the bold italic lacks "x"
+    expect(fontFor(serif, 'boldItalic', 'zax').postscriptName).toBe('Serif'); // and the bold "z"
+    // a Persian run in italic is set upright; in bold italic, bold
+    expect(fontFor(sans, 'italic', 'سلام').postscriptName).toBe('Sans');
+    expect(fontFor(sans, 'boldItalic', 'سلام').postscriptName).toBe('Sans-Bold');
+    expect(fontFor(sans, 'italic', 'abc').postscriptName).toBe('Sans-Oblique');
+  });
+
+  it('treats no-break spaces as spaces: any font draws them', () => {
+    const noNbsp = font('NoNbsp', 'ab ');
+    const face: LoadedFace = { name: 'N', regular: noNbsp, bold: noNbsp, italic: font('NoNbsp-Italic', 'ab '), boldItalic: noNbsp };
+    expect(fontFor(face, 'italic', 'a\u00a0b\u202fa').postscriptName).toBe('NoNbsp-Italic');
+    expect([...assignFaces('a\u00a0b', [face])]).toEqual([0, 0, 0]);
+    expect(isNoBreakSpace(0xa0)).toBe(true);
+    expect(isNoBreakSpace(0x202f)).toBe(true);
+    expect(isNoBreakSpace(0x20)).toBe(false);
   });
 
   it('knows the characters that need no glyph', () => {

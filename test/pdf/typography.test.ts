@@ -1,0 +1,114 @@
+/**
+ * The typography of the PDF, read back as a recipient sees it: inline styles in their fonts,
+ * no-break spaces, the letterhead, room to sign, running heads, and a closing never alone.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Block, Letter, LetterMeta } from '../../src/render/letter.js';
+import { parseMarkup } from '../../src/render/markup.js';
+import { loadFaces } from '../../src/write/pdf/fonts.js';
+import { defaultFonts, renderPdf, type PdfOptions } from '../../src/write/pdf/index.js';
+import { geometry, layoutLetter, type PlacedText } from '../../src/write/pdf/layout.js';
+import { clean, expectWords, readPdf } from '../pdf-read.js';
+
+const META: LetterMeta = {
+  reference: '475/2007',
+  date: '2007-12-23',
+  title: 'Seid Metinpur: Update No 3',
+  author: 'Committee for the Defence of the Rights of World Azerbaijanis',
+  keywords: ['metinpur'],
+  language: 'en',
+};
+const letter = (blocks: Block[], meta: Partial<LetterMeta> = {}): Letter => ({ meta: { ...META, ...meta }, blocks });
+const options = (o: Partial<PdfOptions> = {}): PdfOptions => ({ page: 'A4', fonts: defaultFonts(), ...o });
+const fontsOf = (pdf: Buffer): Set<string> =>
+  new Set([...pdf.toString('latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+([^\s/>]+)/g)].map((m) => m[1]!));
+
+/** The text of each placed line of a page layout, runs joined in drawing order. */
+const lineTexts = (items: { kind: string }[]): string[] =>
+  items.filter((i): i is PlacedText => i.kind === 'text').map((t) => t.runs.map((r) => r.text).join(''));
+
+describe('inline styles', () => {
+  it('sets *italic*, **bold** and ***bold italic*** in DejaVu Serif Italic, Bold and Bold Italic', async () => {
+    const pdf = await renderPdf(
+      letter(
+        parseMarkup(
+          [
+            'We write about *Seid Metinpur* and **his brother**.',
+            '',
+            'Respectfully,',
+            '',
+            '***Cooperation Platform of (South) Azerbaijani Political Parties***',
+          ].join('\n'),
+        ),
+      ),
+      options(),
+    );
+    expect(fontsOf(pdf)).toEqual(new Set(['DejaVuSerif', 'DejaVuSerif-Italic', 'DejaVuSerif-Bold', 'DejaVuSerif-BoldItalic']));
+    const [page] = await readPdf(pdf);
+    // (pdf.js puts a space between runs of different fonts)
+    const text = page!.text.replace(/ /g, '');
+    expect(text).toContain('WewriteaboutSeidMetinpurandhisbrother.');
+    expect(text).toContain('CooperationPlatformof(South)AzerbaijaniPoliticalParties');
+    expect(page!.text).not.toContain('*');
+  });
+
+  it('sets an italic Persian run upright in DejaVu Sans (its oblique has no Arabic), Latin italic around it', async () => {
+    const pdf = await renderPdf(letter(parseMarkup('*The platform, پلتفرم همکاری, wrote.*')), options());
+    // the Persian letters upright; the comma and space after them in the Sans oblique
+    expect(fontsOf(pdf)).toEqual(new Set(['DejaVuSerif-Italic', 'DejaVuSans', 'DejaVuSans-Oblique']));
+    const [page] = await readPdf(pdf);
+    expectWords(page!.text, 'The platform, پلتفرم همکاری, wrote.');
+  });
+
+  it('is the same bytes as before for a letter without styles (no italic font is even loaded)', async () => {
+    const pdf = await renderPdf(letter(parseMarkup('# Heading\n\nPlain text.')), options());
+    expect(fontsOf(pdf)).toEqual(new Set(['DejaVuSerif', 'DejaVuSerif-Bold']));
+  });
+});
+
+describe('no-break spaces', () => {
+  const faces = loadFaces(defaultFonts());
+  const geo = geometry('A4');
+
+  it('never break a line: a date, a reference and an honorific stay whole, wherever the line ends', () => {
+    let checked = 0;
+    for (let n = 0; n < 40; n++) {
+      const text = `${'word '.repeat(n)}on 23\u00a0December\u00a02007 Mr.\u00a0Metinpur sent No.\u202f475/2007 to us.`;
+      const pages = layoutLetter(
+        letter([{ type: 'paragraph', lines: [{ indent: 0, text, bold: false }], align: 'left', keepWithNext: false }]),
+        geo,
+        faces,
+      );
+      const lines = lineTexts(pages[0]!.items);
+      const all = lines.join('\n');
+      for (const whole of ['23 December 2007', 'Mr. Metinpur', 'No. 475/2007']) expect(all, `n=${n}`).toContain(whole);
+      if (lines.length > 1) checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('are drawn as a space of normal width', async () => {
+    const plain = await renderPdf(
+      letter([
+        { type: 'paragraph', lines: [{ indent: 0, text: 'on 23 December 2007', bold: false }], align: 'right', keepWithNext: false },
+      ]),
+      options(),
+    );
+    const nbsp = await renderPdf(
+      letter([
+        {
+          type: 'paragraph',
+          lines: [{ indent: 0, text: 'on 23\u00a0December\u202f2007', bold: false }],
+          align: 'right',
+          keepWithNext: false,
+        },
+      ]),
+      options(),
+    );
+    const [a] = await readPdf(plain);
+    const [b] = await readPdf(nbsp);
+    // right-aligned: the same left edge means the same width
+    expect(b!.items[0]!.x).toBeCloseTo(a!.items[0]!.x, 2);
+    expect(clean(b!.text)).toBe('on 23 December 2007');
+  });
+});

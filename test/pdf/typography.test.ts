@@ -112,3 +112,52 @@ describe('no-break spaces', () => {
     expect(clean(b!.text)).toBe('on 23 December 2007');
   });
 });
+
+describe('the letterhead', () => {
+  const faces = loadFaces(defaultFonts());
+  const geo = geometry('A4');
+  const AZ = 'Azərbaycan Siyasi Quruluşlarının Əməkdaşlıq Platforması';
+  const EN = 'Cooperation Platform of Azerbaijani Political Parties';
+  const FA = 'پلتفرم همکاری سازمانهای سیاسی آذربایجان';
+
+  it('sets every script line in the same size and weight, contacts small under a thin rule, all centred', () => {
+    const blocks = parseMarkup(`::: letterhead\n${AZ}\n${EN}\n${FA}\n---\nPostfach 1234, 50667 Köln\ninfo@example.org\n:::\n\nText.`);
+    const [page] = layoutLetter(letter(blocks), geo, faces);
+    const texts = page!.items.filter((i): i is PlacedText => i.kind === 'text');
+    const rule = page!.items.find((i) => i.kind === 'rule')!;
+    const joined = (t: PlacedText) => t.runs.map((r) => r.text).join('');
+    const head = texts.slice(0, 3);
+    expect(joined(head[0]!)).toBe(AZ);
+    for (const t of head) {
+      for (const r of t.runs) {
+        expect(r.size).toBe(head[0]!.runs[0]!.size);
+        expect(r.font.postscriptName).toMatch(/-Bold$/); // DejaVuSerif-Bold, DejaVuSans-Bold
+      }
+      const left = t.runs[0]!.x;
+      const right = t.runs.at(-1)!.x + t.runs.at(-1)!.width;
+      expect(Math.abs((left + right) / 2 - (geo.left + geo.right) / 2)).toBeLessThan(0.5);
+    }
+    expect(head[0]!.runs[0]!.size).toBeGreaterThan(11); // larger than the body
+    const contacts = texts.slice(3, 5);
+    expect(contacts.map(joined)).toEqual(['Postfach 1234, 50667 Köln', 'info@example.org']);
+    for (const t of contacts) for (const r of t.runs) expect(r.size).toBeLessThan(10);
+    // the rule lies between the name and the contacts, centred, thin
+    expect(rule.kind === 'rule' && rule.y > head[2]!.y && rule.y < contacts[0]!.y).toBe(true);
+    if (rule.kind === 'rule') {
+      expect(rule.width).toBeLessThanOrEqual(0.5);
+      expect((rule.x1 + rule.x2) / 2).toBeCloseTo((geo.left + geo.right) / 2, 3);
+    }
+  });
+
+  it('has no rule without contacts; the Persian line reads in order, centred', async () => {
+    const l = letter(parseMarkup(`::: letterhead\n${AZ}\n${EN}\n${FA}\n:::\n\nText.`));
+    expect(layoutLetter(l, geo, faces)[0]!.items.some((i) => i.kind === 'rule')).toBe(false);
+    const pdf = await renderPdf(l, options());
+    const [page] = await readPdf(pdf);
+    for (const line of [AZ, EN, FA]) {
+      const it = page!.items.find((i) => clean(i.str) === line)!;
+      expect(it, line).toBeDefined();
+      expect(Math.abs(it.x + it.width / 2 - page!.width / 2)).toBeLessThan(2);
+    }
+  });
+});

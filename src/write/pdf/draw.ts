@@ -122,7 +122,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     for (const it of page.items) {
       if (it.kind === 'rule') {
         close();
-        artifact('Layout', () => doc.save().lineWidth(0.5).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore());
+        artifact('Layout', () => doc.save().lineWidth(it.width).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore());
         continue;
       }
       if (it.node && it.node !== open) {

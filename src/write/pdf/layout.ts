@@ -9,6 +9,7 @@ import {
   type Align,
   type Block,
   type Letter,
+  type Letterhead,
   type Line,
   type List,
   type Paragraph,
@@ -30,7 +31,13 @@ export interface Geometry {
   right: number;
 }
 
-/** Type sizes and spacing, in points. */
+/**
+ * Type sizes and spacing, in points.
+ *
+ * The letterhead is one centred block: every line of the organisation's name (one per script) in
+ * the same size and weight, `letterhead`, bold; under them, when there are contact lines, a thin
+ * rule and the contacts in `small` type. Running heads and page numbers are `small` too.
+ */
 export const STYLE = {
   body: 11,
   letterhead: 12,
@@ -42,6 +49,10 @@ export const STYLE = {
   itemGap: 0.2,
   /** Space after the letterhead, in lines. */
   letterheadGap: 1.2,
+  /** Space above and below the rule between the letterhead's name and its contacts, in points. */
+  letterheadRuleGap: 3.5,
+  /** The thin rule of the letterhead, in points. */
+  letterheadRule: 0.4,
   /** An indent unit (Line.indent, list marker offset), in em. */
   indentEm: 0.5,
   ruleWidth: 0.5,
@@ -61,7 +72,7 @@ export interface StructNode {
 }
 
 /** A run of a placed line: as DrawRun, with x measured from the page's left edge. */
-export type PlacedRun = Omit<DrawRun, 'width'>;
+export type PlacedRun = DrawRun;
 
 export interface PlacedText {
   kind: 'text';
@@ -76,6 +87,8 @@ export interface PlacedRule {
   x1: number;
   x2: number;
   y: number;
+  /** Line width, in points. */
+  width: number;
 }
 
 export type PlacedItem = PlacedText | PlacedRule;
@@ -192,19 +205,37 @@ class Builder {
   rule(): Unit {
     const lh = STYLE.body * STYLE.lineHeight;
     return {
-      lines: [{ height: lh * 0.6, gapBefore: 0, items: [{ kind: 'rule', x1: this.geo.left, x2: this.geo.right, y: lh * 0.3 }] }],
+      lines: [
+        {
+          height: lh * 0.6,
+          gapBefore: 0,
+          items: [{ kind: 'rule', x1: this.geo.left, x2: this.geo.right, y: lh * 0.3, width: STYLE.ruleWidth }],
+        },
+      ],
       keepTogether: true,
       keepWithNext: false,
       gapAfter: STYLE.paragraphGap * lh,
     };
   }
 
-  letterhead(lines: string[], parent: StructNode | null): Unit {
+  letterhead(b: Letterhead, parent: StructNode | null): Unit {
     const out: BoxLine[] = [];
-    lines.forEach((text, k) => {
-      const node = this.node('P', parent);
-      out.push(...this.textLines(text, STYLE.letterhead, k === 0 ? 'bold' : 'regular', 'center', 0, node));
-    });
+    for (const text of b.lines) out.push(...this.textLines(text, STYLE.letterhead, 'bold', 'center', 0, this.node('P', parent)));
+    if (b.contacts.length > 0) {
+      const gap = STYLE.letterheadRuleGap;
+      // The rule spans the widest line of the block, name or contacts.
+      const w = Math.max(...out.map(lineWidth));
+      const contacts: BoxLine[] = [];
+      for (const text of b.contacts) contacts.push(...this.textLines(text, STYLE.small, 'regular', 'center', 0, this.node('P', parent)));
+      const half = Math.min(this.width, Math.max(w, ...contacts.map(lineWidth))) / 2;
+      const mid = (this.geo.left + this.geo.right) / 2;
+      out.push({
+        height: 2 * gap,
+        gapBefore: 0,
+        items: [{ kind: 'rule', x1: mid - half, x2: mid + half, y: gap, width: STYLE.letterheadRule }],
+      });
+      out.push(...contacts);
+    }
     return { lines: out, keepTogether: true, keepWithNext: false, gapAfter: STYLE.letterheadGap * STYLE.body * STYLE.lineHeight };
   }
 
@@ -222,7 +253,7 @@ class Builder {
           out.push(this.rule());
           break;
         case 'letterhead':
-          if (b.lines.length > 0) out.push(this.letterhead(b.lines, parent));
+          if (b.lines.length + b.contacts.length > 0) out.push(this.letterhead(b, parent));
           break;
         case 'keep': {
           const inner = this.units(b.blocks, parent);
@@ -247,9 +278,23 @@ class Builder {
   }
 }
 
+/** The width of the text of a laid-out line (its runs, from the leftmost to the right end of the last). */
+function lineWidth(l: BoxLine): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const it of l.items) {
+    if (it.kind !== 'text') continue;
+    for (const r of it.runs) {
+      lo = Math.min(lo, r.x);
+      hi = Math.max(hi, r.x + r.width);
+    }
+  }
+  return hi > lo ? hi - lo : 0;
+}
+
 /** A drawn line (its runs relative to its left end) placed with its left end at x0 and its baseline at y. */
 function placedText(vl: VisualLine, x0: number, y: number, node: StructNode | null): PlacedText {
-  return { kind: 'text', y, runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })), node };
+  return { kind: 'text', y, runs: vl.runs.map((r) => ({ ...r, x: x0 + r.x })), node };
 }
 
 function baselineOffset(size: number): number {

@@ -169,7 +169,9 @@ describe('renderPdf', () => {
     expect(fontNames.length).toBeGreaterThanOrEqual(3); // serif, serif bold, sans (Persian)
     for (const n of fontNames) expect(n).toMatch(/^[A-Z]{6}\+/);
     // body in DejaVu Serif (and its bold), Persian in DejaVu Sans (the letterhead's line in its bold)
-    expect(new Set(fontNames.map((n) => n.slice(7)))).toEqual(new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSans', 'DejaVuSans-Bold']));
+    expect(new Set(fontNames.map((n) => n.slice(7)))).toEqual(
+      new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSans', 'DejaVuSans-Bold']),
+    );
     const descriptors = (raw.match(/\/Type \/FontDescriptor/g) ?? []).length;
     expect((raw.match(/\/FontFile2/g) ?? []).length).toBe(descriptors);
     expect(raw).not.toMatch(/Helvetica|Times-Roman/);

@@ -161,3 +161,40 @@ describe('the letterhead', () => {
     }
   });
 });
+
+describe('room to sign', () => {
+  const MM = 72 / 25.4;
+  // DejaVu Serif: cap height 0.729 em, descender 0.236 em
+  const clearance = (page: Awaited<ReturnType<typeof readPdf>>[number], above: string, below: string, size = 11): number => {
+    const a = page.items.find((i) => clean(i.str) === above)!;
+    const b = page.items.find((i) => clean(i.str) === below)!;
+    expect(a, above).toBeDefined();
+    expect(b, below).toBeDefined();
+    // pdf.js gives baselines, y upwards
+    return a.y - 0.236 * size - (b.y + 0.729 * size);
+  };
+
+  it('leaves at least 20 mm between the closing and the name, from the `~` lines of the template', async () => {
+    for (const tildes of [1, 2, 3, 6]) {
+      const markup = [
+        'Dear Sir or Madam,',
+        '',
+        '::: keep',
+        'Yours sincerely,',
+        ...Array(tildes).fill('~'),
+        'Boyuk Resuloglu',
+        'Chairperson',
+        ':::',
+      ];
+      const [page] = await readPdf(await renderPdf(letter(parseMarkup(markup.join('\n'))), options()));
+      const room = clearance(page!, 'Yours sincerely,', 'Boyuk Resuloglu');
+      expect(room, `${tildes} ~`).toBeGreaterThanOrEqual(20 * MM);
+      // and no more than the lines asked for, when they ask for more
+      if (tildes === 6) expect(room).toBeLessThan(6 * 11 * 1.3 + 11);
+      // the name and the title below it stay a line apart
+      const name = page!.items.find((i) => i.str === 'Boyuk Resuloglu')!;
+      const title = page!.items.find((i) => i.str === 'Chairperson')!;
+      expect(name.y - title.y).toBeCloseTo(11 * 1.3, 1);
+    }
+  });
+});

@@ -47,6 +47,8 @@ export const STYLE = {
   paragraphGap: 0.6,
   /** Space between list items, in lines. */
   itemGap: 0.2,
+  /** Room to sign: from the baseline of the closing ("Yours sincerely,") to the top of the name. */
+  signature: 20 * MM,
   /** Space after the letterhead, in lines. */
   letterheadGap: 1.2,
   /** Space above and below the rule between the letterhead's name and its contacts, in points. */
@@ -158,7 +160,21 @@ class Builder {
     const heading = p.keepWithNext && p.lines.length > 0 && p.lines.every((l: Line) => l.bold || l.text.trim() === '');
     const node = this.node(heading ? 'H1' : 'P', parent);
     const lines: BoxLine[] = [];
-    for (const l of p.lines) lines.push(...this.textLines(runsOf(l), STYLE.body, 'regular', p.align, l.indent, node));
+    const lh = STYLE.body * STYLE.lineHeight;
+    // Empty lines (`~`) between two lines of text are room for a signature: at least STYLE.signature
+    // from the baseline of the line above to the top of the line below (a full em above its baseline).
+    const sign = STYLE.signature + STYLE.body - lh;
+    let empty = 0;
+    p.lines.forEach((l) => {
+      if (!l.text) {
+        empty++;
+        return;
+      }
+      if (empty > 0) lines.push({ height: lines.length > 0 ? Math.max(empty * lh, sign) : empty * lh, gapBefore: 0, items: [] });
+      empty = 0;
+      lines.push(...this.textLines(runsOf(l), STYLE.body, 'regular', p.align, l.indent, node));
+    });
+    if (empty > 0) lines.push({ height: empty * lh, gapBefore: 0, items: [] });
     return { lines, keepTogether: false, keepWithNext: p.keepWithNext, gapAfter: STYLE.paragraphGap * STYLE.body * STYLE.lineHeight };
   }
 

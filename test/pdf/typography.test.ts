@@ -198,3 +198,43 @@ describe('room to sign', () => {
     }
   });
 });
+
+describe('running heads', () => {
+  const body =
+    'It is beyond doubt that all these victims have been arbitrarily deprived of their liberty and suffered untold waves of torture. ';
+  const long = (n: number): Block[] =>
+    Array.from({ length: n }, (_, k) => ({
+      type: 'paragraph' as const,
+      lines: [{ indent: 0, text: `Paragraph ${k + 1}. ${body.repeat(3)}`, bold: false }],
+      align: 'left' as const,
+      keepWithNext: false,
+    }));
+
+  it('heads each continuation page with the filled-in running head, at the top; page 1 has none', async () => {
+    const head = 'No.: 475/2007 · 23\u00a0December\u00a02007 · page {page} of {pages}';
+    const pages = await readPdf(await renderPdf(letter(long(24), { runningHead: head }), options()));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const m = pages.length;
+    expect(pages[0]!.text).not.toContain('No.: 475/2007');
+    expect(pages[0]!.text).not.toMatch(/page \d/i);
+    pages.slice(1).forEach((p, k) => {
+      const want = `No.: 475/2007 · 23 December 2007 · page ${k + 2} of ${m}`;
+      const item = p.items.find((i) => clean(i.str) === want);
+      expect(item, want).toBeDefined();
+      expect(item!.y).toBeGreaterThan(Math.max(...p.items.filter((i) => i !== item).map((i) => i.y)));
+      // no English footer under a head in the letter's language
+      expect(p.text).not.toMatch(/Page \d+ of \d+/);
+    });
+  });
+
+  it('takes the words of the language; without a running head, the reference and "Page n of m" as before', async () => {
+    const az = await readPdf(
+      await renderPdf(letter(long(12), { runningHead: '№ 475/2007 · 23 dekabr 2007 · səhifə {page}/{pages}' }), options()),
+    );
+    expect(az.length).toBe(2);
+    expect(az[1]!.text).toContain('№ 475/2007 · 23 dekabr 2007 · səhifə 2/2');
+    const plain = await readPdf(await renderPdf(letter(long(12)), options()));
+    expect(plain[0]!.text).toContain('Page 1 of 2');
+    expect(plain[1]!.items.some((i) => i.str === '475/2007')).toBe(true);
+  });
+});

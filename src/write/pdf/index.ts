@@ -24,7 +24,7 @@ import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
 import { firstCovering, isIgnorable, isNoBreakSpace } from './fontchoice.js';
 import { forgetParsedGlyphs, loadFaces } from './fonts.js';
-import { furniture, geometry, layoutLetter } from './layout.js';
+import { furniture, geometry, layoutLetter, runningHead } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
 export type { CharLocation, FontFace, PdfOptions } from './types.js';
@@ -50,6 +50,7 @@ export function defaultFonts(): FontFace[] {
 /** Every string of the letter that is drawn, with the meta strings that appear on pages. */
 function* drawnStrings(letter: Letter): Generator<string> {
   if (letter.meta.reference) yield letter.meta.reference;
+  if (letter.meta.runningHead) yield runningHead(letter.meta.runningHead, 1, 1);
   const walk = function* (blocks: Block[]): Generator<string> {
     for (const b of blocks) {
       switch (b.type) {
@@ -127,7 +128,7 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   return drawPdf(pages, letter.meta, {
     page: options.page,
     geometry: geo,
-    furniture: (n, m) => furniture(letter.meta.reference, n, m, geo, faces),
+    furniture: (n, m) => furniture(letter.meta, n, m, geo, faces),
     creationDate: date,
   });
 }

@@ -10,6 +10,7 @@ import {
   type Block,
   type Letter,
   type Letterhead,
+  type LetterMeta,
   type Line,
   type List,
   type Paragraph,
@@ -389,11 +390,18 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
   return pages;
 }
 
+/** The running head of page n of m: `runningHead` with {page} and {pages} filled in. */
+export function runningHead(head: string, n: number, m: number): string {
+  return head.replaceAll('{page}', String(n)).replaceAll('{pages}', String(m));
+}
+
 /**
- * Header and footer of page n of m: the reference at the top of pages 2..m, "Page n of m" at the
- * foot of every page when there is more than one.
+ * Header and footer of page n of m. With `meta.runningHead`: that head, filled in, at the top of
+ * pages 2..m, and no footer (its words are the letter's language; page 1 has no head). Without it:
+ * the reference at the top of pages 2..m, and "Page n of m" at the foot of every page when there
+ * is more than one.
  */
-export function furniture(reference: string, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
+export function furniture(meta: LetterMeta, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
   const out: PlacedText[] = [];
   const place = (text: string, y: number, align: 'left' | 'center'): void => {
     const sh = shape(text, STYLE.small, faces);
@@ -401,7 +409,9 @@ export function furniture(reference: string, n: number, m: number, geo: Geometry
     const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
     out.push(placedText(vl, x0, y, null));
   };
-  if (n > 1 && reference.trim()) place(reference, geo.top / 2 + STYLE.small / 2, 'left');
-  if (m > 1) place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');
+  const head = meta.runningHead === undefined ? meta.reference : runningHead(meta.runningHead, n, m);
+  if (n > 1 && head.trim()) place(head, geo.top / 2 + STYLE.small / 2, 'left');
+  if (m > 1 && meta.runningHead === undefined)
+    place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');
   return out;
 }

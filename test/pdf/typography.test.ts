@@ -238,3 +238,57 @@ describe('running heads', () => {
     expect(plain[1]!.items.some((i) => i.str === '475/2007')).toBe(true);
   });
 });
+
+describe('the closing never alone on a page', () => {
+  const faces = loadFaces(defaultFonts());
+  const geo = geometry('A4');
+  const sentence = 'The families have stated their concern on the physical conditions and weight loss of each one of the victims. ';
+  const closing = ['::: keep', 'Yours sincerely,', '~', '~', 'Boyuk Resuloglu', 'Chairperson of the Committee', ':::'];
+  /** A letter of `paragraphs` paragraphs of four lines or so, a list, then a last paragraph of `lastWords` words, then the closing. */
+  const markup = (paragraphs: number, lastWords: number, list: boolean): string =>
+    [
+      ...Array.from({ length: paragraphs }, (_, k) => `P${k} ${sentence.repeat(3)}\n`),
+      ...(list ? ['- L1 first item of the list', '- L2 second item of the list, a little longer than the first one', ''] : []),
+      `LAST ${'word '.repeat(lastWords)}end.`,
+      '',
+      ...closing,
+    ].join('\n');
+
+  it('brings at least two lines of the body with it, whatever the length of the letter', () => {
+    const pagesOfClosing = new Set<number>();
+    let pulled = 0;
+    for (const list of [false, true])
+      for (let paragraphs = 6; paragraphs <= 8; paragraphs++)
+        for (let lastWords = 1; lastWords <= 80; lastWords += 3) {
+          const pages = layoutLetter(letter(parseMarkup(markup(paragraphs, lastWords, list))), geo, faces);
+          const p = pages.findIndex((pg) => lineTexts(pg.items).includes('Yours sincerely,'));
+          pagesOfClosing.add(p);
+          const texts = lineTexts(pages[p]!.items).filter((t) => t !== '•'); // lines, without list markers
+          const before = texts.indexOf('Yours sincerely,');
+          const what = `${paragraphs} paragraphs, ${lastWords} words, list ${list}`;
+          expect(before, what).toBeGreaterThanOrEqual(2);
+          expect(texts.slice(before), what).toEqual(['Yours sincerely,', 'Boyuk Resuloglu', 'Chairperson of the Committee']);
+          // what came along left no single line of its block behind on the page before
+          if (p > 0 && before <= 4) {
+            pulled++;
+            const prev = lineTexts(pages[p - 1]!.items).filter((t) => t !== '•');
+            // the block of the first line here began on the page before: it left two lines or more there
+            const startsBlock = /^(P\d+|L\d|LAST)/.test(texts[0]!);
+            if (!startsBlock) expect(prev.at(-1), `${what}: one line of the block left behind`).not.toMatch(/^(P\d+|L\d|LAST)/);
+          }
+        }
+    expect(pagesOfClosing.size, 'the letters end on different pages: the page break swept over the closing').toBeGreaterThan(1);
+    expect(pulled).toBeGreaterThan(0);
+  });
+
+  it('reads back that way from the PDF', async () => {
+    for (let lastWords = 1; lastWords <= 80; lastWords += 8) {
+      const pages = await readPdf(await renderPdf(letter(parseMarkup(markup(7, lastWords, true))), options()));
+      const last = pages.at(-1)!;
+      const closingAt = last.items.findIndex((i) => i.str === 'Yours sincerely,');
+      expect(closingAt).toBeGreaterThanOrEqual(0);
+      const body = last.items.slice(0, closingAt).filter((i) => !/^(Page \d+ of \d+|475\/2007)$/.test(i.str));
+      expect(body.length, `${lastWords} words`).toBeGreaterThan(0);
+    }
+  });
+});

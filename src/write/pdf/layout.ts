@@ -112,6 +112,11 @@ interface Unit {
   lines: BoxLine[];
   keepTogether: boolean;
   keepWithNext: boolean;
+  /**
+   * Never alone at the top of a page (a `keep` block: closing and signature): when it must start
+   * a new page, the last lines before it (at least two) come along.
+   */
+  notAlone?: boolean;
   /** Space after the unit (before the next one). */
   gapAfter: number;
 }
@@ -284,6 +289,7 @@ class Builder {
           out.push({
             lines,
             keepTogether: true,
+            notAlone: true,
             keepWithNext: inner[inner.length - 1]!.keepWithNext,
             gapAfter: inner[inner.length - 1]!.gapAfter,
           });
@@ -325,26 +331,78 @@ function height(lines: BoxLine[], atTop: boolean): number {
   return h;
 }
 
+/** A line placed on the current page: which line of which unit, and where the page stood before it. */
+interface Placed {
+  unit: number;
+  line: number;
+  /** Index of its first item in the page's items. */
+  item: number;
+  y: number;
+  atTop: boolean;
+}
+
+/**
+ * Where to cut the lines placed on a page so that the lines after the cut can go to the next page
+ * with a unit that must not stand alone: at least two lines, never leaving one line of a unit
+ * behind, never taking only part of a unit kept together, never leaving a keep-with-next unit
+ * (a heading) behind at the foot. -1 when no cut leaves something on the page.
+ */
+function carryFrom(placed: Placed[], units: Unit[]): number {
+  let j = placed.length - 2;
+  for (let moved = true; moved && j > 0;) {
+    moved = false;
+    const u = placed[j]!.unit;
+    // the first line of this unit on this page
+    let first = j;
+    while (first > 0 && placed[first - 1]!.unit === u) first--;
+    if (units[u]!.keepTogether || j - first === 1) {
+      moved = j !== first;
+      j = first;
+    }
+    if (j > 0 && units[placed[j - 1]!.unit]!.keepWithNext) {
+      j--;
+      moved = true;
+    }
+  }
+  return j > 0 ? j : -1;
+}
+
 /** Lays the letter out on pages. */
 export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[]): PageLayout[] {
   const b = new Builder(geo, faces);
   const units = b.units(letter.blocks, null);
   const bodyHeight = geo.bottom - geo.top;
   const pages: PageLayout[] = [{ items: [] }];
+  let placed: Placed[] = [];
   let y = geo.top;
   let atTop = true;
   const newPage = (): void => {
     pages.push({ items: [] });
+    placed = [];
     y = geo.top;
     atTop = true;
   };
-  const place = (l: BoxLine): void => {
+  const place = (unit: number, line: number): void => {
+    const l = units[unit]!.lines[line]!;
+    const items = pages[pages.length - 1]!.items;
+    placed.push({ unit, line, item: items.length, y, atTop });
     const top = y + (atTop ? 0 : l.gapBefore);
-    for (const it of l.items) pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
+    for (const it of l.items) items.push({ ...it, y: top + it.y });
     y = top + l.height;
     atTop = false;
   };
   const room = (): number => geo.bottom - y;
+  /** Takes the lines after the cut off this page (see carryFrom), when they fit on a page with `u`. */
+  const takeBack = (u: Unit): Placed[] => {
+    const j = carryFrom(placed, units);
+    if (j < 0) return [];
+    const carried = placed.slice(j);
+    if (height([...carried.map((p) => units[p.unit]!.lines[p.line]!), ...u.lines], true) > bodyHeight) return [];
+    pages[pages.length - 1]!.items.length = carried[0]!.item;
+    ({ y, atTop } = carried[0]!);
+    placed.length = j;
+    return carried;
+  };
 
   units.forEach((u, ui) => {
     if (u.lines.length === 0) return;
@@ -360,7 +418,11 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
       if (need > room() && height(chain, true) <= bodyHeight) newPage();
     }
     if (u.keepTogether && !atTop) {
-      if (height(u.lines, false) > room() && height(u.lines, true) <= bodyHeight) newPage();
+      if (height(u.lines, false) > room() && height(u.lines, true) <= bodyHeight) {
+        const carried = u.notAlone ? takeBack(u) : [];
+        newPage();
+        for (const p of carried) place(p.unit, p.line);
+      }
     }
     let idx = 0;
     const n = u.lines.length;
@@ -382,7 +444,7 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
         else if (left - k === 1 && !atTop) k = k >= 3 ? k - 1 : 0; // nor a single last line at the head of the next
       }
       if (k === 0 && atTop) k = 1; // a line taller than the page: place it anyway
-      for (let j = 0; j < k; j++) place(u.lines[idx + j]!);
+      for (let j = 0; j < k; j++) place(ui, idx + j);
       idx += k;
       if (idx < n) newPage();
     }

@@ -1,4 +1,5 @@
 /** Public option types of the PDF writer. Types only: importing this loads nothing heavy. */
+import type { Problem } from '../../errors.js';
 
 export interface FontFace {
   name: string;
@@ -12,13 +13,8 @@ export interface FontFace {
   boldItalic?: string;
 }
 
-/** Where a character came from, for the error message. */
-export interface CharLocation {
-  file?: string;
-  line?: number;
-  col?: number;
-  key?: string;
-}
+/** Where a character came from, for the error message: a Problem's place (file, line, col, key). */
+export type CharLocation = Omit<Problem, 'message'>;
 
 export interface PdfOptions {
   page: 'A4' | 'Letter';

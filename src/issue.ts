@@ -133,8 +133,8 @@ export interface IssueOptions {
   lock?: LockOptions;
   /** For a batch: a case with nothing new is skipped instead of failing the run. */
   skipNothingNew?: boolean;
-  /** Told after each letter is committed (or prepared, in a dry run). */
-  onLetter?: (done: number, total: number, prepared: PreparedLetter) => void;
+  /** Told after each case is prepared, and after each letter is issued: for a progress line. */
+  onProgress?: (step: 'prepared' | 'issued', done: number, total: number, caseId: string) => void;
 }
 
 export interface IssueResult {
@@ -151,7 +151,8 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
   const run = async (entries: RegisteredEntry[]): Promise<IssueResult> => {
     const result: IssueResult = { issued: [], skipped: [] };
     const problems: Problem[] = [];
-    for (const request of requests) {
+    for (const [i, request] of requests.entries()) {
+      options.onProgress?.('prepared', i + 1, requests.length, request.caseId);
       try {
         result.issued.push({ prepared: await prepareLetter(ws, directory, entries, request, !options.dryRun) });
       } catch (e) {
@@ -164,7 +165,7 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
     if (problems.length) throw new AppealError(problems);
     result.issued.forEach((letter, i) => {
       if (!options.dryRun) letter.entryFile = commitLetter(ws, letter.prepared);
-      options.onLetter?.(i + 1, result.issued.length, letter.prepared);
+      if (!options.dryRun) options.onProgress?.('issued', i + 1, result.issued.length, letter.prepared.plan.case.id);
     });
     return result;
   };

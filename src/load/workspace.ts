@@ -110,7 +110,7 @@ function configProblems(root: string, config: Config, source: YamlSource): Probl
   const out = leavesWorkspace(root, config.output.dir);
   if (out) problems.push(source.problem(['output', 'dir'], outsideMessage(config.output.dir, out)));
   config.pdf.fonts?.forEach((face, i) => {
-    for (const key of ['regular', 'bold'] as const) {
+    for (const key of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
       const path = face[key];
       if (path === undefined) continue;
       const where = leavesWorkspace(root, path);

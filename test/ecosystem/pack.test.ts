@@ -64,7 +64,7 @@ describe('the npm package', () => {
       'data/init/cases/example.yaml',
       'data/init/gitignore',
       'data/init/.github/workflows/appeal.yml',
-      'templates/update.hbs',
+      'templates/en/update.hbs',
     ]) {
       expect(files, needed).toContain(needed);
     }

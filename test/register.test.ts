@@ -187,7 +187,7 @@ describe('git', () => {
       ]),
     );
     const r = appeal(dir, 'batch', '--to', 'un-rapporteurs', '--changed-since', 'HEAD', '--date', '2020-02-05', '--json');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('issued 1/1: b\n'); // progress, one line per letter
     const out = JSON.parse(r.stdout);
     expect(out.issued).toEqual([expect.objectContaining({ case: 'b', reference: '3/2020', kind: 'update', update: 1 })]);
     // Nothing new anywhere: skipped, not an error.

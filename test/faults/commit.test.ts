@@ -3,11 +3,12 @@
  * disk, a read-only out/), the letters and the register agree afterwards, and the next run (or
  * `appeal repair`) finishes or undoes the stopped one.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appeal, appealWith, caseFile, config, lettersInRegister, lettersOnDisk, snapshot, workspace } from '../helpers.js';
+import { appeal, appealWith, caseFile, CLI, config, lettersInRegister, lettersOnDisk, snapshot, workspace } from '../helpers.js';
 
 const letterWorkspace = () =>
   workspace({
@@ -49,6 +50,32 @@ describe('a run killed while it commits a letter', () => {
     const next = appealWith(dir, {}, 'register', 'add', '--ref', '9/2020', '--date', '2020-02-02', '--case', 'a', '--kind', 'update');
     expect(next.code).toBe(0);
     expect(appeal(dir, 'validate').code).toBe(0);
+  });
+});
+
+describe('batch runs killed at random moments', () => {
+  it('after each kill, repair leaves letters and register in agreement, and the next batch goes on', async () => {
+    const dir = letterWorkspace();
+    for (let i = 0; i < 6; i++) writeFileSync(join(dir, `cases/c${i}.yaml`), caseFile(`Person ${i}`, [['2020-01-01', 'Arrested.']]));
+    let date = 1;
+    for (let round = 0; round < 12; round++) {
+      // Every round has something new on every case, so each batch issues letters until killed.
+      const day = String(++date).padStart(2, '0');
+      for (let i = 0; i < 6; i++)
+        writeFileSync(join(dir, `cases/c${i}.yaml`), caseFile(`Person ${i}`, [[`2020-03-${day}`, `Day ${day}.`]]));
+      const child = spawn(process.execPath, [CLI, 'batch', '--to', 'un-rapporteurs', '--all', '--date', `2020-03-${day}`, '--quiet'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
+      const closed = new Promise((r) => child.on('close', r));
+      await new Promise((r) => setTimeout(r, 100 + Math.floor(Math.random() * 900)));
+      child.kill('SIGKILL');
+      await closed;
+      appeal(dir, 'repair');
+      const v = JSON.parse(appeal(dir, 'validate', '--format', 'json').stdout);
+      expect(v.problems, `round ${round}`).toEqual([]);
+      expect(lettersOnDisk(dir), `round ${round}`).toEqual(lettersInRegister(dir));
+    }
   });
 });
 

@@ -48,7 +48,10 @@ rmSync(join(dist, 'tools'), { recursive: true });
 
 // The built-in data as JSON, read at start-up several times faster than the YAML it comes from.
 mkdirSync(join(dist, 'data'), { recursive: true });
-for (const file of readdirSync(join(root, 'data')).filter((f) => f.endsWith('.yaml'))) {
-  const data = parse(readFileSync(join(root, 'data', file), 'utf8'));
-  writeFileSync(join(dist, 'data', file.replace(/\.yaml$/, '.json')), JSON.stringify(data));
+for (const sub of ['', 'lang']) {
+  mkdirSync(join(dist, 'data', sub), { recursive: true });
+  for (const file of readdirSync(join(root, 'data', sub)).filter((f) => f.endsWith('.yaml'))) {
+    const data = parse(readFileSync(join(root, 'data', sub, file), 'utf8'));
+    writeFileSync(join(dist, 'data', sub, file.replace(/\.yaml$/, '.json')), JSON.stringify(data));
+  }
 }

@@ -35,7 +35,12 @@ export function formatProblem(p: Problem): string {
     if (p.line !== undefined && p.col !== undefined) where += `:${p.col}`;
   }
   const head = [where, p.key].filter((s) => s).join(': ');
-  return head ? `${head}: ${p.message}` : p.message;
+  return visibleControls(head ? `${head}: ${p.message}` : p.message);
+}
+
+/** A message never carries a control character to the terminal: each is shown as \xNN. */
+function visibleControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** An update with no new event since the last letter: `appeal batch` skips such a case. */
@@ -67,10 +72,20 @@ const SYSTEM_ERRORS: Record<string, string> = {
  * A failure of the machine rather than of appeal (a full disk, a read-only folder, a missing
  * permission), as a Problem naming the file and what to do; undefined for anything else.
  */
-export function systemProblem(e: unknown, root?: string): Problem | undefined {
+export function systemProblem(e: unknown, root?: string, verb?: string): Problem | undefined {
   const err = e as NodeJS.ErrnoException;
   if (!err || typeof err.code !== 'string' || !(err.code in SYSTEM_ERRORS)) return undefined;
   let file = err.path ?? (err as { dest?: string }).dest;
   if (file && root && file.startsWith(`${root}/`)) file = file.slice(root.length + 1);
-  return { file, message: `cannot ${err.syscall ?? 'use'} this (${err.code}): ${SYSTEM_ERRORS[err.code]}.` };
+  const verbs: Record<string, string> = {
+    mkdir: 'create this folder',
+    scandir: 'read this folder',
+    unlink: 'remove this',
+    rename: 'write this',
+  };
+  const what =
+    verb ??
+    verbs[err.syscall ?? ''] ??
+    (err.syscall === 'open' || err.syscall === 'write' || err.syscall === 'link' ? 'write or read this' : 'use this');
+  return { file, message: `cannot ${what} (${err.code}): ${SYSTEM_ERRORS[err.code]}.` };
 }

@@ -8,6 +8,7 @@
 import { AppealError, NothingNew, type Problem } from './errors.js';
 import type { Entry, OutputFormat } from './load/schema.js';
 import type { Workspace } from './load/workspace.js';
+import { letterSubject } from './plan/persons.js';
 import { planLetter, type Plan, type PlanRequest } from './plan/communication.js';
 import { loadDirectory, type Directory } from './plan/directory.js';
 import { asRegistered, type RegisteredEntry } from './register/entry.js';
@@ -17,7 +18,8 @@ import { readValidRegister } from './register/read.js';
 import { NumberTaken, recordEntry } from './register/record.js';
 import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
-import { renderFiles, writeFiles, type OutputFile } from './write/files.js';
+import { renderFiles, writeFiles, type MailHeader, type OutputFile } from './write/files.js';
+import { label } from './plan/phrases.js';
 
 export interface IssueRequest extends PlanRequest {
   formats?: OutputFormat[];
@@ -30,6 +32,17 @@ export interface PreparedLetter {
   files: OutputFile[];
   /** The register entry it makes. */
   entry: Entry;
+}
+
+/** The envelope of a letter sent as an .eml: its recipients' addresses, its subject, its sender. */
+function mailHeader(ws: Workspace, plan: Plan): MailHeader {
+  const { name, email } = ws.config.organisation;
+  return {
+    recipients: plan.addressees.map((a) => ({ name: a.name, email: a.email })),
+    // Only what the letter itself may print: never a confidential person's name.
+    subject: `${plan.reference}: ${letterSubject(plan.case)}, ${label(plan.kind, plan.update)}`,
+    ...(email && { from: { name, email } }),
+  };
 }
 
 /** The register entry of a letter: what it is, what it reported, the files with their SHA-256. */
@@ -63,11 +76,26 @@ export async function prepareLetter(
   const plan = planLetter(ws, directory, entries, request);
   const letter = await composeLetter(ws, plan);
   const sources = [plan.case.source, ws.configSource];
-  const naming = { number: plan.number, date: plan.date, caseId: plan.case.id, kind: plan.kind, update: plan.update };
-  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, draw);
+  const naming = {
+    reference: plan.reference,
+    number: plan.number,
+    date: plan.date,
+    caseId: plan.case.id,
+    kind: plan.kind,
+    update: plan.update,
+  };
+  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, mailHeader(ws, plan), draw);
   const entry = entryOf(plan, files);
   entries.push(asRegistered(ws.config, entry));
   return { plan, letter, files, entry };
+}
+
+/**
+ * For the tests of what a kill leaves: APPEAL_CRASH_AT=pending|files|entry kills this process
+ * (SIGKILL, as `kill -9` does) right after that step of committing a letter.
+ */
+function crashPoint(step: string): void {
+  if (process.env.APPEAL_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /**
@@ -78,9 +106,12 @@ export async function prepareLetter(
 export function commitLetter(ws: Workspace, prepared: PreparedLetter): string {
   const { entry, files } = prepared;
   const pending = beginPending(ws.root, ws.config, entry);
+  crashPoint('pending');
   try {
     writeFiles(ws.root, files);
+    crashPoint('files');
     const recorded = recordEntry(ws.root, ws.config, entry);
+    crashPoint('entry');
     endPending(pending);
     return recorded.file;
   } catch (e) {
@@ -104,8 +135,8 @@ export interface IssueOptions {
   lock?: LockOptions;
   /** For a batch: a case with nothing new is skipped instead of failing the run. */
   skipNothingNew?: boolean;
-  /** Told after each letter is committed (or prepared, in a dry run). */
-  onLetter?: (done: number, total: number, prepared: PreparedLetter) => void;
+  /** Told after each case is prepared, and after each letter is issued: for a progress line. */
+  onProgress?: (step: 'prepared' | 'issued', done: number, total: number, caseId: string) => void;
 }
 
 export interface IssueResult {
@@ -122,7 +153,8 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
   const run = async (entries: RegisteredEntry[]): Promise<IssueResult> => {
     const result: IssueResult = { issued: [], skipped: [] };
     const problems: Problem[] = [];
-    for (const request of requests) {
+    for (const [i, request] of requests.entries()) {
+      options.onProgress?.('prepared', i + 1, requests.length, request.caseId);
       try {
         result.issued.push({ prepared: await prepareLetter(ws, directory, entries, request, !options.dryRun) });
       } catch (e) {
@@ -135,7 +167,7 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
     if (problems.length) throw new AppealError(problems);
     result.issued.forEach((letter, i) => {
       if (!options.dryRun) letter.entryFile = commitLetter(ws, letter.prepared);
-      options.onLetter?.(i + 1, result.issued.length, letter.prepared);
+      if (!options.dryRun) options.onProgress?.('issued', i + 1, result.issued.length, letter.prepared.plan.case.id);
     });
     return result;
   };

@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appeal, appealAsync, caseFile, CLI, config, workspace } from './helpers.js';
+import { appeal, appealAsync, caseFile, CLI, config, lettersInRegister, lettersOnDisk, workspace } from './helpers.js';
 
 function manyCases(n: number): Record<string, string> {
   const files: Record<string, string> = { 'appeal.yaml': config() };
@@ -28,7 +28,8 @@ describe('concurrent runs', () => {
       ),
     );
     // Each run says at once when it waits for another; nothing else.
-    for (const r of runs) expect(r.stderr.replace(/^The register is in use by appeal run \d+ .*\n/gm, '')).toBe('');
+    for (const r of runs)
+      expect(r.stderr.replace(/^The register is in use by .*; waiting up to 120 s for it to finish\.\n/gm, '')).toBe('');
     const refs = runs.map((r) => JSON.parse(r.stdout).number).sort((a: number, b: number) => a - b);
     expect(refs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(numbers(dir)).toEqual(refs);
@@ -73,8 +74,12 @@ describe('crashes', () => {
       await new Promise((r) => setTimeout(r, 40 + i * 80));
       child.kill('SIGKILL');
       await closed;
-      const v = appeal(dir, 'validate', '--format', 'json');
-      expect(JSON.parse(v.stdout).problems).toEqual([]);
+      // What a kill can leave is only a stopped run's leftovers, which repair finishes or undoes.
+      const v = JSON.parse(appeal(dir, 'validate', '--format', 'json').stdout);
+      for (const p of v.problems) expect(p.message).toMatch(/appeal repair/);
+      expect(appeal(dir, 'repair').code).toBe(0);
+      expect(JSON.parse(appeal(dir, 'validate', '--format', 'json').stdout).problems).toEqual([]);
+      expect(lettersOnDisk(dir)).toEqual(lettersInRegister(dir));
     }
     const taken = numbers(dir);
     expect(taken).toEqual(Array.from({ length: taken.length }, (_, i) => i + 1)); // no gap, no repeat
@@ -182,7 +187,7 @@ describe('git', () => {
       ]),
     );
     const r = appeal(dir, 'batch', '--to', 'un-rapporteurs', '--changed-since', 'HEAD', '--date', '2020-02-05', '--json');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('issued 1/1: b\n'); // progress, one line per letter
     const out = JSON.parse(r.stdout);
     expect(out.issued).toEqual([expect.objectContaining({ case: 'b', reference: '3/2020', kind: 'update', update: 1 })]);
     // Nothing new anywhere: skipped, not an error.

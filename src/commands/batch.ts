@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppealError, UsageError, type Problem } from '../errors.js';
 import { issueLetters } from '../issue.js';
 import type { Workspace } from '../load/workspace.js';
-import { letterDate, lockOptions, openWorkspaceFor, outputFormats, printJson, type GlobalOptions } from './common.js';
+import { letterDate, lockOptions, openWorkspaceFor, outputFormats, printJson, reportNotSent, type GlobalOptions } from './common.js';
 
 export interface BatchOptions extends GlobalOptions {
   to: string;
@@ -20,7 +20,9 @@ export interface BatchOptions extends GlobalOptions {
   date?: string;
   format?: string;
   dryRun?: boolean;
+  allowFuture?: boolean;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export interface BatchResult {
@@ -63,16 +65,49 @@ function selectCases(ws: Workspace, req: BatchOptions): string[] {
   return [...new Set(ids)];
 }
 
+/**
+ * Progress on stderr: on a terminal one line that updates in place (letters done of all, the case
+ * at hand); in CI or into a file one plain line per letter issued. stdout is left to the results.
+ */
+function progressReporter() {
+  const live = !!process.stderr.isTTY && !process.env.CI;
+  let shown = false;
+  return {
+    tell(step: 'prepared' | 'issued', done: number, total: number, caseId: string): void {
+      const what = step === 'prepared' ? 'preparing' : 'issued';
+      if (live) {
+        process.stderr.write(`\r\x1b[2K${what} ${done}/${total}: ${caseId}`);
+        shown = true;
+      } else if (step === 'issued') process.stderr.write(`${what} ${done}/${total}: ${caseId}\n`);
+    },
+    done(): void {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
 export async function batchCommand(opts: BatchOptions): Promise<BatchResult> {
   const chosen = [opts.cases !== undefined, opts.changedSince !== undefined, !!opts.all].filter(Boolean).length;
   if (chosen !== 1) {
     throw new UsageError('name the cases with exactly one of --cases, --changed-since or --all');
   }
-  const date = letterDate(opts.date);
+  const date = letterDate(opts.date, !!opts.allowFuture);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
   const requests = selectCases(ws, opts).map((caseId) => ({ caseId, to: opts.to, kind: opts.kind, date, formats }));
-  const run = await issueLetters(ws, requests, { dryRun: !!opts.dryRun, lock: lockOptions(opts), skipNothingNew: true });
+  const progress = opts.quiet ? undefined : progressReporter();
+  let run;
+  try {
+    run = await issueLetters(ws, requests, {
+      dryRun: !!opts.dryRun,
+      lock: lockOptions(opts),
+      skipNothingNew: true,
+      onProgress: progress?.tell,
+    });
+  } finally {
+    progress?.done();
+  }
+  for (const { prepared } of run.issued) reportNotSent(prepared.entry.reference, prepared.files);
   const result: BatchResult = {
     issued: run.issued.map(({ prepared: { plan, files } }) => ({
       case: plan.case.id,

@@ -3,7 +3,7 @@
  * user chose, the flags that take dates and formats, and printing one JSON document.
  */
 import { AppealError } from '../errors.js';
-import { FORMATS, isRealDate, type OutputFormat } from '../domain/terms.js';
+import { daysBetween, FORMATS, isRealDate, todayIso, type OutputFormat } from '../domain/terms.js';
 import { findWorkspace } from '../load/find.js';
 import type { Workspace } from '../load/workspace.js';
 import type { LockOptions } from '../register/index.js';
@@ -43,19 +43,25 @@ export function lockOptions(global: GlobalOptions): LockOptions {
   };
 }
 
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** Days after today a letter may be dated without --allow-future (posted on a Monday, say). */
+const FUTURE_DAYS = 7;
 
-/** --date as given, checked; today when absent. */
-export function letterDate(value: string | undefined, key = '--date'): string {
-  if (value === undefined) return today();
+/** --date as given, checked; today when absent. A date far ahead is a typo unless `allowFuture`. */
+export function letterDate(value: string | undefined, allowFuture = true, key = '--date'): string {
+  if (value === undefined) return todayIso();
   if (!isRealDate(value)) {
     throw new AppealError({
       key,
       message: `'${value}' is not a real date: write it as yyyy-mm-dd (for example 2007-12-23), a day that exists in that month.`,
+    });
+  }
+  const ahead = daysBetween(todayIso(), value);
+  if (!allowFuture && ahead > FUTURE_DAYS) {
+    throw new AppealError({
+      key,
+      message:
+        `${value} is ${ahead} days from today: a letter is dated the day it ` +
+        `is sent. Correct the date, or give --allow-future to date it ahead.`,
     });
   }
   return value;
@@ -83,4 +89,15 @@ export function outputFormats(value: string | undefined): OutputFormat[] | undef
 /** Prints one JSON document on stdout. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Says on stderr which recipients an .eml could not be addressed to. */
+export function reportNotSent(reference: string, files: { notSent?: string[] }[]): void {
+  for (const f of files) {
+    for (const name of f.notSent ?? []) {
+      process.stderr.write(
+        `${reference}: not sent by e-mail to ${name}: no address in the directory (send it by post, or add email: to the recipient).\n`,
+      );
+    }
+  }
 }

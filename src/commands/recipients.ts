@@ -13,7 +13,8 @@ export function directoryListing(root: string | undefined, date: string) {
     try {
       name = directory.resolve(key, date)[0]!.name;
     } catch {
-      name = `${directory.recipients.get(key)!.addressee} (no holder known on ${date})`;
+      // Before the first holder the directory knows: say so where the name would stand.
+      name = directory.recipients.get(key)!.addressee.replaceAll('{holder}', `(no holder known on ${date})`);
     }
     const r = directory.recipients.get(key)!;
     return { key, group: false, addressee: name, circulate: r.circulate, verified: r.verified };

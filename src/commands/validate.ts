@@ -2,12 +2,11 @@
  * `appeal validate`: the whole workspace at once (configuration, every case, recipients,
  * templates, the register), every problem reported, none fatal to the others.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
-import { sha256 } from '../write/files.js';
+import { todayIso } from '../domain/terms.js';
 import { openWorkspace, type Workspace } from '../load/workspace.js';
-import { mandatesFor } from '../plan/communication.js';
+import { eventId, mandatesFor } from '../plan/communication.js';
+import { checkRegister } from '../register/check.js';
 import { loadDirectory, type Directory } from '../plan/directory.js';
 import { readRegister } from '../register/read.js';
 import { formatProblem } from '../errors.js';
@@ -36,19 +35,28 @@ function checkCase(ws: Workspace, directory: Directory | undefined, id: string, 
     const c = ws.loadCase(id, 'cases');
     if (directory) {
       // Whether each concern names a mandate; its dates are checked against each letter's date.
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayIso();
       problems.push(...mandatesFor(c, directory, today).problems.filter((p) => !/began in/.test(p.message)));
     }
     c.data.related.forEach((other, i) => {
       const bad = ws.caseIdProblem(other, 'related');
       if (bad) problems.push(c.source.problem(['related', i], bad.message));
     });
-    c.data.events.forEach((event, i) =>
+    const today = todayIso();
+    c.data.events.forEach((event, i) => {
+      if (event.date > today) {
+        problems.push(
+          c.source.problem(
+            ['events', i, 'date'],
+            `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
+          ),
+        );
+      }
       event.see.forEach((other, j) => {
         const bad = ws.caseIdProblem(other, 'see');
         if (bad) problems.push(c.source.problem(['events', i, 'see', j], bad.message));
-      }),
-    );
+      });
+    });
   });
 }
 
@@ -71,29 +79,15 @@ export async function validateWorkspace(root: string): Promise<Report> {
   problems.push(...(await checkTemplates(root)));
   const register = readRegister(root, ws.config);
   problems.push(...register.problems);
-  for (const entry of register.entries) {
-    if (!ids.includes(entry.case)) {
-      problems.push(
-        entry.source.problem(
-          ['case'],
-          `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`,
-        ),
-      );
+  const caseEvents = new Map<string, Set<string> | null>();
+  for (const id of ids) {
+    try {
+      caseEvents.set(id, new Set(ws.loadCase(id, 'cases').data.events.map(eventId)));
+    } catch {
+      caseEvents.set(id, null); // its problems are reported above
     }
-    // A letter on disk must be the one that was recorded (and sent). One not kept is no problem.
-    entry.files.forEach((f, i) => {
-      const abs = join(root, f.path);
-      if (existsSync(abs) && sha256(readFileSync(abs)) !== f.sha256) {
-        problems.push(
-          entry.source.problem(
-            ['files', i, 'sha256'],
-            `${f.path} is not the letter recorded as ${entry.reference}: it was changed after it was ` +
-              `issued. Restore it (git checkout -- ${f.path}); to send a corrected letter, issue a new one.`,
-          ),
-        );
-      }
-    });
   }
+  problems.push(...checkRegister(register.entries, { root, config: ws.config, caseEvents }));
   return { problems, cases: ids.length, entries: register.entries.length };
 }
 

@@ -25,6 +25,8 @@ const fontFace = z.strictObject({
   name: text,
   regular: text.describe('path of a TTF or OTF file, relative to the workspace'),
   bold: text.optional(),
+  italic: text.optional(),
+  boldItalic: text.optional(),
 });
 
 export const configSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
 import { loadDateStyle, type DateStyle } from '../domain/dates.js';
 import { SIGNATORY_ID, signatorySchema, type Signatory } from './schema.js';
+import { leavesWorkspace, outsideMessage } from './inside.js';
 import { readYaml, type YamlSource } from './source.js';
 import { check, didYouMean } from './check.js';
 
@@ -43,7 +44,10 @@ export function signatoryIdProblem(root: string, id: string): string | undefined
 
 /** Reads and checks signatories/<id>.yaml (the id already checked); throws an AppealError naming each problem. */
 export function readSignatory(root: string, id: string): LoadedSignatory {
-  const source = readYaml(join(root, 'signatories', `${id}.yaml`), `signatories/${id}.yaml`);
+  const shown = `signatories/${id}.yaml`;
+  const out = leavesWorkspace(root, shown);
+  if (out) throw new AppealError({ file: shown, message: outsideMessage(shown, out) });
+  const source = readYaml(join(root, 'signatories', `${id}.yaml`), shown);
   const { value, problems } = check(source, signatorySchema);
   if (problems.length) throw new AppealError(problems);
   return { id, data: value!, source };

@@ -4,6 +4,7 @@
  * Reads, never writes.
  */
 import { AppealError, NothingNew, type Problem } from '../errors.js';
+import { todayIso } from '../domain/terms.js';
 import type { CaseEvent, Demand, Kind } from '../load/schema.js';
 import type { LoadedCase, Workspace } from '../load/workspace.js';
 import type { LoadedSignatory } from '../load/signatories.js';
@@ -134,6 +135,26 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => !event.confidential && event.date <= date && (since === undefined || event.date > since))
     .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index));
+  // An event dated after today is a typo, most often; one after the letter's date merely waits.
+  const today = todayIso();
+  c.data.events.forEach((event, i) => {
+    if (event.date > today) {
+      problems.push(
+        c.source.problem(
+          ['events', i, 'date'],
+          `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
+        ),
+      );
+    }
+  });
+  if (kind === 'communication' && chosen.length === 0 && problems.length === 0) {
+    throw new AppealError({
+      ...c.source.problem(['events'], '', true),
+      message:
+        `a communication on '${c.id}' needs facts: no public event is dated on or before ${date}. ` +
+        `Add what happened (date, text, source) under events in ${c.source.file}.`,
+    });
+  }
   if (kind === 'update' && chosen.length === 0) {
     throw new NothingNew({
       ...c.source.problem(['events'], '', true),

@@ -21,7 +21,19 @@ const mandateSchema = z.strictObject({
   since: partialDate,
   source: z.string().optional(),
   verified: z.boolean().default(true),
-  titles: z.array(z.strictObject({ from: partialDate, title: z.string().min(1), verified: z.boolean().default(true) })).min(1),
+  titles: z
+    .array(
+      z.strictObject({
+        from: partialDate,
+        title: z.string().min(1),
+        verified: z.boolean().default(true),
+        // The title in Azerbaijani (data/lang/az.yaml), where it came from, or `az_verified: false`.
+        az: z.string().min(1).optional(),
+        az_source: z.string().optional(),
+        az_verified: z.boolean().optional(),
+      }),
+    )
+    .min(1),
 });
 
 const recipientSchema = z.strictObject({
@@ -36,6 +48,10 @@ const recipientSchema = z.strictObject({
   'in-title': z.string().min(1).optional(),
   circulate: z.boolean().default(false),
   verified: z.boolean().default(true),
+  // The addressee line and salutation in Azerbaijani, where they came from, or `az_verified: false`.
+  az: z.strictObject({ addressee: z.string().min(1).optional(), salutation: z.string().min(1).optional() }).optional(),
+  az_source: z.string().optional(),
+  az_verified: z.boolean().optional(),
 });
 
 const mandatesFile = z.strictObject({ mandates: z.record(z.string(), mandateSchema) });

@@ -25,6 +25,12 @@ export function caseName(c: LoadedCase): string {
   return names.length ? joinList(names) : (c.data.subject ?? c.data.headline);
 }
 
+/** What a letter is about, for its subject line and title: the subject, else the names that may be printed, else the headline. */
+export function letterSubject(c: LoadedCase): string {
+  const names = printedPersons(c).map(({ person }) => person.name);
+  return c.data.subject ?? (names.length ? joinList(names) : c.data.headline);
+}
+
 /**
  * Problems with naming the persons of `c` in a letter of `kind`: a letter that would name no one
  * and has no subject; for a public kind, each person named without `consent: public`.

@@ -61,9 +61,30 @@ export function parseEntry(rel: string, text: string, config: Config): { entry?:
     );
   }
   const parsed = parseReference(config.references.format, value.reference);
-  if (parsed && parsed.n !== value.number) {
-    problems.push(source.problem(['number'], `the number ${value.number} does not match the reference ${value.reference}.`));
+  if (!parsed) {
+    problems.push(
+      source.problem(
+        ['reference'],
+        `the reference ${value.reference} does not fit references.format '${config.references.format}' of appeal.yaml: ` +
+          'correct the reference here, or the format in appeal.yaml if it changed.',
+      ),
+    );
+  } else if (parsed.n !== value.number) {
+    const why = `the number ${value.number} does not match the reference ${value.reference}: correct one of them.`;
+    problems.push(source.problem(['number'], why));
   }
+  value.files.forEach((f, i) => {
+    const norm = f.path.split('\\').join('/');
+    if (norm.startsWith('/') || /^[a-zA-Z]:/.test(norm) || norm.split('/').includes('..')) {
+      problems.push(
+        source.problem(
+          ['files', i, 'path'],
+          `'${f.path}' leaves the workspace: a letter's file is recorded relative to the workspace ` +
+            '(out/2007/475-case-update-3.txt). Correct the path.',
+        ),
+      );
+    }
+  });
   return { entry: { ...value, file: shown, source }, problems };
 }
 

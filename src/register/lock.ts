@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { AppealError } from '../errors.js';
 
 const LOCK = '.lock';
@@ -36,29 +36,29 @@ function isStale(lockPath: string): { stale: boolean; holder: string } {
   return { stale: age > 10 * 60_000, holder: text };
 }
 
-/** Folders already swept by this process: once is enough (a batch writes 200 letters to one). */
-const swept = new Set<string>();
-
 /**
  * Removes the temporary files of runs that were killed before they could clean up
- * ('.tmp-<pid>-...' where that process is gone). Called while holding the lock.
+ * ('.tmp-<pid>...' or '-stale-<pid>' where that process is gone), in `dir` and below.
+ * Returns what it removed, relative to `root`.
  */
-export function sweepLeftovers(dir: string): void {
-  if (swept.has(dir) || !fs.existsSync(dir)) return;
-  swept.add(dir);
+export function sweepLeftovers(dir: string, root = dir): string[] {
+  const removed: string[] = [];
+  if (!fs.existsSync(dir)) return removed;
   for (const name of fs.readdirSync(dir)) {
     const abs = join(dir, name);
     const m = /\.(?:tmp|stale)-(\d+)(?:-|\.|$)/.exec(name);
     if (m && !processAlive(Number(m[1]))) {
       try {
         fs.unlinkSync(abs);
+        removed.push(relative(root, abs));
       } catch {
         /* gone already */
       }
-    } else if (!name.startsWith('.') && fs.statSync(abs).isDirectory()) {
-      sweepLeftovers(abs);
+    } else if (!name.startsWith('.') && fs.lstatSync(abs).isDirectory()) {
+      removed.push(...sweepLeftovers(abs, root));
     }
   }
+  return removed;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

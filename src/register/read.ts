@@ -3,10 +3,11 @@
  * register as a whole checked (no reference, number or update taken twice, as after a careless
  * git merge).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
 import type { Config } from '../load/schema.js';
+import { readText } from '../load/source.js';
 import { parseEntry, sequenceOf, type RegisteredEntry } from './entry.js';
 import { compareEntries } from './numbering.js';
 
@@ -17,13 +18,20 @@ export interface Register {
   problems: Problem[];
 }
 
-function listEntryFiles(dir: string, base: string): string[] {
+/** The entry files under register/ (relative to it); a symbolic link is a problem, never followed. */
+function listEntryFiles(dir: string, base: string, problems: Problem[]): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue; // the lock and temporary files
+    if (name.startsWith('.')) continue; // the lock, pending and temporary files
     const abs = join(dir, name);
-    if (statSync(abs).isDirectory()) out.push(...listEntryFiles(abs, base));
+    const stat = lstatSync(abs);
+    if (stat.isSymbolicLink()) {
+      problems.push({
+        file: `register/${relative(base, abs)}`,
+        message: 'this is a symbolic link: register entries are plain files inside the workspace. Replace it with the entry file itself.',
+      });
+    } else if (stat.isDirectory()) out.push(...listEntryFiles(abs, base, problems));
     else if (name.endsWith('.yaml')) out.push(relative(base, abs));
   }
   return out;
@@ -39,7 +47,13 @@ const entryCache = new Map<string, { text: string; counter: string; entry?: Regi
 /** One entry file: parsed, checked, its name matched against its number. */
 function readEntry(dir: string, rel: string, config: Config): { entry?: RegisteredEntry; problems: Problem[] } {
   const abs = join(dir, rel);
-  const text = readFileSync(abs, 'utf8');
+  let text: string;
+  try {
+    text = readText(abs, `register/${rel}`, 'YAML');
+  } catch (e) {
+    if (e instanceof AppealError) return { problems: e.problems };
+    throw e;
+  }
   const counter = `${config.references.counter} ${config.references.format}`;
   const cached = entryCache.get(abs);
   if (cached && cached.text === text && cached.counter === counter) return cached;
@@ -56,7 +70,7 @@ export function readRegister(root: string, config: Config): Register {
   const dir = join(root, 'register');
   const problems: Problem[] = [];
   const entries: RegisteredEntry[] = [];
-  for (const rel of listEntryFiles(dir, dir)) {
+  for (const rel of listEntryFiles(dir, dir, problems)) {
     const read = readEntry(dir, rel, config);
     problems.push(...read.problems);
     if (read.entry) entries.push(read.entry);

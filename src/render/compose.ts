@@ -11,6 +11,7 @@ import type { Workspace } from '../load/workspace.js';
 import { CITATION_MARK } from '../load/workspace.js';
 import type { Citation, Plan } from '../plan/communication.js';
 import { fill, joinList, label, phrases } from '../plan/phrases.js';
+import { letterSubject } from '../plan/persons.js';
 import type { Letter } from './letter.js';
 import { escapeDeep, parseMarkup } from './markup.js';
 import { confidentialLeaks } from './confidential.js';
@@ -58,12 +59,6 @@ function sourceView(s: Plan['events'][number]['event']['source']) {
   return { name, kind, phrase: fill(phrases().sources[kind], { name }) };
 }
 
-/** What the letter is about: the case's subject, else the names of its persons, else its headline. */
-export function letterSubject(plan: Plan): string {
-  const names = plan.persons.map(({ person }) => person.name);
-  return plan.case.data.subject ?? (names.length ? joinList(names) : plan.case.data.headline);
-}
-
 /** What a template sees. Documented in README ("Templates"). */
 export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Record<string, unknown> {
   const fmt = (iso: string) => style.dates.format(iso);
@@ -97,7 +92,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     members: data.count === undefined ? data.members : [],
     count: data.count,
   }));
-  const subject = letterSubject(plan);
+  const subject = letterSubject(plan.case);
   const text = {
     reference: plan.reference,
     date: fmt(plan.date),
@@ -174,7 +169,7 @@ export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> 
     meta: {
       reference: plan.reference,
       date: plan.date,
-      title: `${letterSubject(plan)}: ${plan.case.data.headline}`,
+      title: `${letterSubject(plan.case)}: ${plan.case.data.headline}`,
       author: plan.signatories[0]?.data.name ?? ws.config.organisation.name,
       keywords: [plan.case.id],
       language: 'en',

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HelperDelegate } from 'handlebars';
 import { AppealError, type Problem } from '../errors.js';
+import { readText } from '../load/source.js';
 import { builtinTemplatesDir, packageRoot } from '../paths.js';
 
 export interface TemplateFile {
@@ -174,16 +175,71 @@ export async function compileTemplate(workspaceRoot: string, kind: string, lang 
 }
 
 /** Parses every template of a workspace: for `appeal validate`. */
+/** Helpers Handlebars has itself. */
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+
+interface AstNode {
+  type: string;
+  loc?: { start: { line: number; column: number } };
+  name?: { original?: unknown };
+  path?: { original?: unknown };
+  params?: AstNode[];
+  hash?: { pairs: { value: AstNode }[] };
+  program?: { body: AstNode[] };
+  inverse?: { body: AstNode[] };
+  body?: AstNode[];
+}
+
+/** The partials and helpers a parsed template calls that do not exist. */
+function unknownNames(f: TemplateFile, ast: AstNode, partials: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const helpers = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
+  const at = (n: AstNode) => ({ file: f.shown, line: n.loc?.start.line, col: (n.loc?.start.column ?? 0) + 1 });
+  const walk = (n: AstNode | undefined): void => {
+    if (!n) return;
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string') {
+      const name = n.name.original;
+      if (!partials.has(name)) {
+        const known = [...partials].sort().join(', ');
+        problems.push({
+          ...at(n),
+          message: `there is no partial '${name}': the partials are ${known}. Add templates/_${name}.hbs, or correct the name.`,
+        });
+      }
+    }
+    const isCall =
+      n.type === 'SubExpression' || ((n.type === 'MustacheStatement' || n.type === 'BlockStatement') && (n.params?.length || n.hash));
+    if (isCall && typeof n.path?.original === 'string' && !helpers.has(n.path.original)) {
+      problems.push({
+        ...at(n),
+        message: `there is no helper '${n.path.original}': the helpers are ${[...helpers].join(', ')}. Correct the name.`,
+      });
+    }
+    n.params?.forEach(walk);
+    n.hash?.pairs.forEach((p) => walk(p.value));
+    [...(n.body ?? []), ...(n.program?.body ?? []), ...(n.inverse?.body ?? [])].forEach(walk);
+  };
+  walk(ast);
+  return problems;
+}
+
+/** Parses every template of a workspace, and checks the partials and helpers it calls: for `appeal validate`. */
 export async function checkTemplates(workspaceRoot: string): Promise<Problem[]> {
   const hb = (await import('handlebars')).default;
   const problems: Problem[] = [];
-  const own = new Map<string, TemplateFile>();
-  for (const lang of builtinLanguages()) for (const f of templateFiles(workspaceRoot, lang).values()) if (!f.builtin) own.set(f.abs, f);
-  for (const f of own.values()) {
-    try {
-      hb.parse(readFileSync(f.abs, 'utf8'));
-    } catch (e) {
-      problems.push(parseProblem(f, e as Error));
+  const seen = new Set<string>();
+  for (const lang of builtinLanguages()) {
+    const files = templateFiles(workspaceRoot, lang);
+    const partials = new Set([...files.values()].filter((f) => f.partial).map((f) => f.name));
+    for (const f of files.values()) {
+      if (f.builtin || seen.has(f.abs)) continue;
+      seen.add(f.abs);
+      try {
+        problems.push(...unknownNames(f, hb.parse(readText(f.abs, f.shown, 'template')) as unknown as AstNode, partials));
+      } catch (e) {
+        if (e instanceof AppealError) problems.push(...e.problems);
+        else problems.push(parseProblem(f, e as Error));
+      }
     }
   }
   return problems;

@@ -3,8 +3,10 @@
  * a person can find them (out/2007/475-metinpur-update-3.txt), each written whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../folders.js';
 import { dirname, join, relative, resolve } from 'node:path';
+import { AppealError, systemProblem } from '../errors.js';
 import type { OutputFormat } from '../load/schema.js';
 import type { YamlSource } from '../load/source.js';
 import type { Workspace } from '../load/workspace.js';
@@ -18,9 +20,19 @@ export interface OutputFile {
   /** The file's bytes; undefined for a PDF in a dry run, which is checked but not drawn. */
   bytes?: Uint8Array;
   sha256?: string;
+  /** For an .eml: the recipients it could not be addressed to (no e-mail address). */
+  notSent?: string[];
+}
+
+/** What an .eml needs beyond the letter: who it goes to, its subject, who sends it. */
+export interface MailHeader {
+  recipients: { name: string; email?: string }[];
+  subject: string;
+  from?: { name: string; email: string };
 }
 
 export interface Naming {
+  reference: string;
   number: number;
   date: string;
   caseId: string;
@@ -55,8 +67,9 @@ export function locator(sources: YamlSource[]) {
 }
 
 /**
- * Renders the letter in each format, in memory. PDF code is loaded only when a PDF is asked for;
- * with `draw: false` (a dry run) a PDF is only checked: every character has a font.
+ * Renders the letter in each format, in memory. PDF code is loaded only when a PDF is asked for
+ * (or attached to an .eml); with `draw: false` (a dry run) a PDF is only checked: every character
+ * has a font, and an .eml is not built.
  */
 export async function renderFiles(
   ws: Workspace,
@@ -64,29 +77,52 @@ export async function renderFiles(
   naming: Naming,
   formats: OutputFormat[],
   sources: YamlSource[],
+  mail: MailHeader,
   draw = true,
 ): Promise<OutputFile[]> {
   const base = baseName(ws, naming);
-  const files: OutputFile[] = [];
-  for (const format of formats) {
-    const path = `${base}.${format}`;
-    if (format === 'txt') {
-      const bytes = Buffer.from(renderText(letter, ws.config.output.width), 'utf8');
-      files.push({ format, path, bytes, sha256: sha256(bytes) });
-      continue;
-    }
+  const made = new Map<OutputFormat, OutputFile>();
+  const file = (format: OutputFormat, bytes?: Uint8Array, notSent?: string[]): OutputFile => ({
+    format,
+    path: `${base}.${format}`,
+    ...(bytes && { bytes, sha256: sha256(bytes) }),
+    ...(notSent && { notSent }),
+  });
+  const wants = (f: OutputFormat) => formats.includes(f) || (f !== 'eml' && formats.includes('eml') && draw);
+  if (wants('txt')) made.set('txt', file('txt', Buffer.from(renderText(letter, ws.config.output.width), 'utf8')));
+  if (wants('pdf')) {
     const { pdfOptions } = await import('./pdf-options.js');
     const pdf = await import('./pdf/index.js');
     const options = pdfOptions(ws, locator(sources));
-    if (!draw) {
+    if (draw) made.set('pdf', file('pdf', await pdf.renderPdf(letter, options)));
+    else {
       pdf.checkCoverage(letter, options);
-      files.push({ format, path });
-      continue;
+      made.set('pdf', file('pdf'));
     }
-    const bytes = await pdf.renderPdf(letter, options);
-    files.push({ format, path, bytes, sha256: sha256(bytes) });
   }
-  return files;
+  if (formats.includes('eml')) {
+    if (!draw) made.set('eml', file('eml'));
+    else {
+      const { buildEml } = await import('./eml.js');
+      const pdf = made.get('pdf')!;
+      const message = await buildEml({
+        ...mail,
+        date: naming.date,
+        text: Buffer.from(made.get('txt')!.bytes!).toString('utf8'),
+        pdf: { bytes: pdf.bytes!, fileName: pdf.path.slice(pdf.path.lastIndexOf('/') + 1) },
+        seed: naming.reference,
+      });
+      made.set(
+        'eml',
+        file(
+          'eml',
+          message.bytes,
+          message.notSent.map((r) => r.name),
+        ),
+      );
+    }
+  }
+  return formats.map((f) => made.get(f)!);
 }
 
 /**
@@ -99,14 +135,17 @@ export function writeFiles(root: string, files: OutputFile[]): void {
     for (const f of files) {
       if (!f.bytes) throw new Error(`${f.path} was not rendered`);
       const abs = join(root, f.path);
-      mkdirSync(dirname(abs), { recursive: true });
       const tmp = `${abs}.tmp-${process.pid}`;
       try {
+        makeFolder(dirname(abs));
         writeFileSync(tmp, f.bytes);
         renameSync(tmp, abs);
       } catch (e) {
         rmSync(tmp, { force: true });
-        throw e;
+        // A full disk or a read-only folder: say which letter, and that nothing was issued.
+        const problem = systemProblem(e, root, 'write this letter');
+        if (!problem) throw e;
+        throw new AppealError({ ...problem, file: f.path, message: `${problem.message} Nothing was issued.` });
       }
       written.push(abs);
     }

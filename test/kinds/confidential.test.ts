@@ -135,6 +135,9 @@ describe('consent to be named in public', () => {
       consent,
       'headline: Beaten in custody',
       'concerns: [torture]',
+      'events:',
+      '  - date: 2020-01-10',
+      '    text: He was beaten in custody.',
       '',
     ]
       .filter((l) => l !== '')

@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.js';
 
 const SRC = join(REPO, 'src');
-const LAYERS = ['errors.ts|suggest.ts|paths.ts', 'domain', 'load', 'register', 'plan', 'render', 'write', 'issue.ts', 'commands', 'cli'];
+const LAYERS = [
+  'errors.ts|suggest.ts|paths.ts|folders.ts',
+  'domain',
+  'load',
+  'register',
+  'plan',
+  'render',
+  'write',
+  'issue.ts',
+  'commands',
+  'cli',
+];
 
 function layerOf(file: string): number {
   const top = relative(SRC, file).split('/')[0]!;

@@ -152,7 +152,9 @@ export const caseSchema = z.strictObject({
     .optional()
     .describe('who signs: ids of signatories/<id>.yaml (default: the signatory of appeal.yaml)'),
   cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),
-});
+})
+  // For editors (appeal schema case): whom a case is about. loadCase says the same in sentences.
+  .meta({ anyOf: [{ required: ['person'] }, { required: ['persons'] }, { required: ['subject'] }], not: { required: ['person', 'persons'] } });
 export type Case = z.infer<typeof caseSchema>;
 
 /** A member of a coalition or a co-signer: an organisation (a name) or a person with a role. */

@@ -133,28 +133,34 @@ const signatoryId = z.string().regex(SIGNATORY_ID, {
   message: 'a signatory id is lower-case letters, digits and "-", as in the file name signatories/<id>.yaml',
 });
 
-export const caseSchema = z.strictObject({
-  person: person.optional().describe('the person the case is about'),
-  persons: z.array(person).min(1).optional().describe('the persons a case about several is about (instead of person)'),
-  subject: text.optional().describe('what the case is about, for a title: "Political Prisoners in Iran" (needed when no person is named)'),
-  headline: text,
-  persecutor: text.optional(),
-  concerns: z.array(text).default([]),
-  related: z.array(caseId).default([]),
-  events: z.array(event).default([]),
-  closing: z.array(text).default([]),
-  body: z.array(text).default([]).describe('paragraphs of a public letter (open letter, appeal, concern)'),
-  demands: z.array(demand).default([]),
-  deadline: isoDate.optional().describe('the date by which the demands must be met'),
-  'signed-by': z
-    .union([signatoryId, z.array(signatoryId).min(1)])
-    .transform((v) => (typeof v === 'string' ? [v] : v))
-    .optional()
-    .describe('who signs: ids of signatories/<id>.yaml (default: the signatory of appeal.yaml)'),
-  cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),
-})
+export const caseSchema = z
+  .strictObject({
+    person: person.optional().describe('the person the case is about'),
+    persons: z.array(person).min(1).optional().describe('the persons a case about several is about (instead of person)'),
+    subject: text
+      .optional()
+      .describe('what the case is about, for a title: "Political Prisoners in Iran" (needed when no person is named)'),
+    headline: text,
+    persecutor: text.optional(),
+    concerns: z.array(text).default([]),
+    related: z.array(caseId).default([]),
+    events: z.array(event).default([]),
+    closing: z.array(text).default([]),
+    body: z.array(text).default([]).describe('paragraphs of a public letter (open letter, appeal, concern)'),
+    demands: z.array(demand).default([]),
+    deadline: isoDate.optional().describe('the date by which the demands must be met'),
+    'signed-by': z
+      .union([signatoryId, z.array(signatoryId).min(1)])
+      .transform((v) => (typeof v === 'string' ? [v] : v))
+      .optional()
+      .describe('who signs: ids of signatories/<id>.yaml (default: the signatory of appeal.yaml)'),
+    cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),
+  })
   // For editors (appeal schema case): whom a case is about. loadCase says the same in sentences.
-  .meta({ anyOf: [{ required: ['person'] }, { required: ['persons'] }, { required: ['subject'] }], not: { required: ['person', 'persons'] } });
+  .meta({
+    anyOf: [{ required: ['person'] }, { required: ['persons'] }, { required: ['subject'] }],
+    not: { required: ['person', 'persons'] },
+  });
 export type Case = z.infer<typeof caseSchema>;
 
 /** A member of a coalition or a co-signer: an organisation (a name) or a person with a role. */

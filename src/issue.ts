@@ -54,6 +54,7 @@ function entryOf(plan: Plan, files: OutputFile[]): Entry {
     case: plan.case.id,
     kind: plan.kind,
     update: plan.update,
+    language: plan.lang,
     recipients: plan.recipients,
     events: plan.events.map((e) => ({ date: e.event.date, id: e.id })),
     files: files.map((f) => ({ path: f.path, sha256: f.sha256 ?? '' })),

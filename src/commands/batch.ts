@@ -21,6 +21,7 @@ export interface BatchOptions extends GlobalOptions {
   format?: string;
   dryRun?: boolean;
   allowFuture?: boolean;
+  lang?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -94,7 +95,7 @@ export async function batchCommand(opts: BatchOptions): Promise<BatchResult> {
   const date = letterDate(opts.date, !!opts.allowFuture);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
-  const requests = selectCases(ws, opts).map((caseId) => ({ caseId, to: opts.to, kind: opts.kind, date, formats }));
+  const requests = selectCases(ws, opts).map((caseId) => ({ caseId, to: opts.to, kind: opts.kind, date, formats, lang: opts.lang }));
   const progress = opts.quiet ? undefined : progressReporter();
   let run;
   try {

@@ -13,6 +13,7 @@ export interface NewOptions extends GlobalOptions {
   format?: string;
   dryRun?: boolean;
   allowFuture?: boolean;
+  lang?: string;
   json?: boolean;
 }
 
@@ -20,7 +21,7 @@ export async function newCommand(opts: NewOptions): Promise<void> {
   const date = letterDate(opts.date, !!opts.allowFuture);
   const formats = outputFormats(opts.format);
   const ws = await openWorkspaceFor(opts);
-  const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, signedBy: opts.signedBy, formats };
+  const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, signedBy: opts.signedBy, formats, lang: opts.lang };
   const { issued } = await issueLetters(ws, [request], { dryRun: !!opts.dryRun, lock: lockOptions(opts) });
   const { prepared, entryFile } = issued[0]!;
   const { entry, files, letter } = prepared;

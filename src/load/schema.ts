@@ -55,6 +55,7 @@ export const configSchema = z.strictObject({
     })
     .default({ locale: 'en-GB' }),
   cc: z.array(text).default([]),
+  language: text.default('en').describe('the language of letters when --lang is not given: en, az, or a language of lang/'),
   letters: z
     .strictObject({
       'dated-events': z.boolean().default(true).describe('each event opens with its date ("17 December 2007: ...")'),
@@ -188,6 +189,8 @@ export const entrySchema = z.strictObject({
   recipients: z.array(text).default([]),
   events: z.array(z.strictObject({ date: isoDate, id: text })).default([]),
   files: z.array(z.strictObject({ path: text, sha256: z.string().regex(/^[0-9a-f]{64}$/) })).default([]),
+  /** The language it was written in; absent: the workspace's language. */
+  language: text.optional(),
   /** true: sent outside the tool and recorded with `appeal register add`. */
   external: z.boolean().default(false),
 });

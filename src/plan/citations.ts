@@ -22,8 +22,9 @@ export interface Citation {
 }
 
 /** A register entry as it is cited. */
-export function cite(entry: RegisteredEntry, name: string): Citation {
-  return { caseId: entry.case, name, label: label(entry.kind, entry.update), reference: entry.reference, date: entry.date };
+export function cite(entry: RegisteredEntry, name: string, lang?: string): Citation {
+  // Cited in the language of the citing letter, whatever language the cited one was written in.
+  return { caseId: entry.case, name, label: label(entry.kind, entry.update, lang), reference: entry.reference, date: entry.date };
 }
 
 /** Resolves citations against the register; each problem is placed in the citing case. */
@@ -37,6 +38,8 @@ export class Citer {
     private readonly date: string,
     /** A public letter prints the names of cases cited by `see`: they need consent too. */
     private readonly isPublic: boolean,
+    /** The citing letter's language. */
+    private readonly lang?: string,
   ) {}
 
   /** The citation of the latest letter on `other`, or undefined with a problem at `where`. */
@@ -76,7 +79,7 @@ export class Citer {
       if (!(e instanceof AppealError)) throw e;
       this.problems.push(...e.problems);
     }
-    return cite(entry, name);
+    return cite(entry, name, this.lang);
   }
 
   /** The citations a text marks with [[case-id]], in order. */

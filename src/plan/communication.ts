@@ -10,7 +10,7 @@ import type { LoadedCase, Workspace } from '../load/workspace.js';
 import type { LoadedSignatory } from '../load/signatories.js';
 import { createHash } from 'node:crypto';
 import type { Addressee, Directory } from './directory.js';
-import { isPublic, label } from './phrases.js';
+import { isPublic, label, languageProblem, useWorkspaceLanguages } from './phrases.js';
 import type { RegisteredEntry } from '../register/entry.js';
 import { compareEntries, latestOn, nextNumber, nextUpdate } from '../register/numbering.js';
 import { formatReference } from '../domain/reference.js';
@@ -37,7 +37,9 @@ export interface PlannedParagraph {
 
 export interface Plan {
   kind: Kind;
-  /** A published kind (data/phrases.yaml, public): names only persons who consented. */
+  /** The language the letter is written in: its templates and phrases. */
+  lang: string;
+  /** A published kind (data/kinds.yaml, public): names only persons who consented. */
   public: boolean;
   number: number;
   reference: string;
@@ -69,6 +71,8 @@ export interface PlanRequest {
   date: string;
   /** Signatory ids, comma-separated (--signed-by); default: the case's signed-by. */
   signedBy?: string;
+  /** The letter's language (--lang); default: appeal.yaml's language. */
+  lang?: string;
 }
 
 /** An event's identity: its own id, or the first 12 hex digits of a digest of date and text. */
@@ -77,7 +81,7 @@ export function eventId(e: CaseEvent): string {
 }
 
 /** Titles of the case's concerns on `date`, lead first; problems point at the case file. */
-export function mandatesFor(c: LoadedCase, directory: Directory, date: string): { titles: string[]; problems: Problem[] } {
+export function mandatesFor(c: LoadedCase, directory: Directory, date: string, lang = 'en'): { titles: string[]; problems: Problem[] } {
   const titles: string[] = [];
   const problems: Problem[] = [];
   c.data.concerns.forEach((key, i) => {
@@ -91,7 +95,7 @@ export function mandatesFor(c: LoadedCase, directory: Directory, date: string): 
       );
       return;
     }
-    const { title, error } = directory.mandateTitle(key, date);
+    const { title, error } = directory.mandateTitle(key, date, lang);
     if (error) problems.push(c.source.problem(['concerns', i], error));
     else titles.push(title!);
   });
@@ -103,6 +107,12 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   const c = ws.loadCase(request.caseId);
   const date = request.date;
   const problems: Problem[] = [];
+  useWorkspaceLanguages(ws.root);
+  const lang = request.lang ?? ws.config.language;
+  const badLanguage = languageProblem(lang);
+  if (badLanguage) {
+    throw new AppealError(request.lang ? { key: '--lang', message: badLanguage } : ws.configSource.problem(['language'], badLanguage));
+  }
   const onCase = entries.filter((e) => e.case === c.id).sort(compareEntries);
   const previous = latestOn(entries, c.id, date);
   const later = onCase.find((e) => e.date > date);
@@ -166,7 +176,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     });
   }
 
-  const citer = new Citer(ws, c, entries, date, isPublic(kind));
+  const citer = new Citer(ws, c, entries, date, isPublic(kind), lang);
   const events: PlannedEvent[] = chosen.map(({ event, index }) => ({
     event,
     id: eventId(event),
@@ -181,7 +191,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
 
   let addressees: Addressee[] = [];
   try {
-    addressees = directory.resolve(request.to, date);
+    addressees = directory.resolve(request.to, date, lang);
   } catch (e) {
     if (!(e instanceof AppealError)) throw e;
     problems.push(...e.problems);
@@ -198,7 +208,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
         ),
       );
     }
-    const m = mandatesFor(c, directory, date);
+    const m = mandatesFor(c, directory, date, lang);
     mandates = m.titles;
     problems.push(...m.problems);
   }
@@ -207,6 +217,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   const number = nextNumber(entries, ws.config, date);
   return {
     kind,
+    lang,
     public: isPublic(kind),
     number,
     reference: formatReference(ws.config.references.format, number, date),
@@ -214,7 +225,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     case: c,
     persons: printedPersons(c),
     update,
-    previous: kind === 'update' ? cite(previous!, caseName(c)) : undefined,
+    previous: kind === 'update' ? cite(previous!, caseName(c), lang) : undefined,
     addressees,
     mandates,
     events,

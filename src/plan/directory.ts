@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
+import { phrases } from './phrases.js';
 import { readYaml, type YamlSource } from '../load/source.js';
 import { readBuiltin, type Builtin } from '../load/builtin.js';
 import { check, didYouMean as didYouMeanIn } from '../load/check.js';
@@ -106,8 +107,11 @@ export class Directory {
     readonly groups: Map<string, string[]>,
   ) {}
 
-  /** The mandate's title on `date`, or a problem sentence if it did not exist yet. */
-  mandateTitle(key: string, date: string): { title?: string; error?: string } {
+  /**
+   * The mandate's title on `date`, in the letter's language where the directory has it (else in
+   * English, `translated: false`), or a problem sentence if the mandate did not exist yet.
+   */
+  mandateTitle(key: string, date: string, lang = 'en'): { title?: string; translated?: boolean; error?: string } {
     const m = this.mandates.get(key)!;
     if (startOf(m.since) > date) {
       return {
@@ -116,7 +120,9 @@ export class Directory {
           `letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
       };
     }
-    return { title: inForce(m.titles, date)!.title };
+    const entry = inForce(m.titles, date)! as Record<string, unknown> & { title: string };
+    const own = lang === 'en' ? entry.title : entry[lang];
+    return typeof own === 'string' ? { title: own, translated: true } : { title: entry.title, translated: false };
   }
 
   /** Every recipient or group name `--to` accepts. */
@@ -125,7 +131,7 @@ export class Directory {
   }
 
   /** The addressees of `to` (comma-separated names of recipients or groups) on `date`. */
-  resolve(to: string, date: string): Addressee[] {
+  resolve(to: string, date: string, lang = 'en'): Addressee[] {
     const problems: Problem[] = [];
     const out: Addressee[] = [];
     const seen = new Set<string>();
@@ -147,14 +153,18 @@ export class Directory {
         }
         holder = held.name;
       }
-      const name = r.addressee.replaceAll('{holder}', holder);
-      const inTitle = (r['in-title'] ?? r.addressee).replaceAll('{holder}', holder);
+      // In the letter's language where the directory has it: "BMT-nin ... Ali Komissarlığı".
+      const own =
+        lang === 'en' ? undefined : ((r as Record<string, unknown>)[lang] as { addressee?: string; salutation?: string } | undefined);
+      const addressee = own?.addressee ?? r.addressee;
+      const name = addressee.replaceAll('{holder}', holder);
+      const inTitle = (own?.addressee ?? r['in-title'] ?? r.addressee).replaceAll('{holder}', holder);
       out.push({
         key,
         name,
         address: r.address,
         email: r.email,
-        salutation: r.salutation,
+        salutation: own?.salutation ?? (lang === 'en' ? r.salutation : phrases(lang).salutations.default),
         excellency: r.excellency,
         inTitle,
         circulate: r.circulate,

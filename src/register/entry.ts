@@ -98,6 +98,7 @@ export function serialiseEntry(entry: Entry): string {
     kind: entry.kind,
   };
   if (entry.update !== undefined) ordered.update = entry.update;
+  if (entry.language !== undefined) ordered.language = entry.language;
   ordered.recipients = entry.recipients;
   ordered.events = entry.events;
   ordered.files = entry.files;

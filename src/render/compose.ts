@@ -10,22 +10,24 @@ import { signatoryDates } from '../load/signatories.js';
 import type { Workspace } from '../load/workspace.js';
 import { CITATION_MARK } from '../load/workspace.js';
 import type { Citation, Plan } from '../plan/communication.js';
-import { fill, joinList, label, phrases } from '../plan/phrases.js';
+import { DEFAULT_LANGUAGE, fill, joinList, label, languageDate, phrases } from '../plan/phrases.js';
 import { letterSubject } from '../plan/persons.js';
 import type { Letter } from './letter.js';
 import { escapeDeep, parseMarkup } from './markup.js';
 import { confidentialLeaks } from './confidential.js';
 import { compileTemplate } from './template.js';
 
-/** How a letter writes what the template does not: its dates, and whether events open with theirs. */
+/** How a letter writes what the template does not: its language, dates, and whether events open with theirs. */
 export interface LetterStyle {
+  lang: string;
   dates: DateStyle;
   datedEvents: boolean;
 }
 
-function personView(p: Person) {
-  const fullName = p.honorific ? `${p.honorific} ${p.name}` : p.name;
-  const mention = p.aliases.length ? fill(phrases().aliases, { name: fullName, aliases: joinList(p.aliases) }) : fullName;
+function personView(p: Person, lang: string) {
+  const honorific = p.honorific && (phrases(lang).honorifics[p.honorific] ?? p.honorific);
+  const fullName = honorific ? `${honorific} ${p.name}` : p.name;
+  const mention = p.aliases.length ? fill(phrases(lang).aliases, { name: fullName, aliases: joinList(p.aliases, lang) }) : fullName;
   return {
     ...p,
     fullName,
@@ -33,13 +35,13 @@ function personView(p: Person) {
     mention,
     /** The mention with the descriptor: "Mr. A (also written B), a blogger". */
     described: p.descriptor ? `${mention}, ${p.descriptor}` : mention,
-    statusPhrase: phrases().status[p.status],
+    statusPhrase: phrases(lang).status[p.status],
   };
 }
 
 /** Case text with each [[case-id]] mark replaced by the citation it stands for. */
-export function placeCitations(text: string, inline: Citation[], fmt: (iso: string) => string): string {
-  const ph = phrases().citations;
+export function placeCitations(text: string, inline: Citation[], fmt: (iso: string) => string, lang = DEFAULT_LANGUAGE): string {
+  const ph = phrases(lang).citations;
   let i = 0;
   let last: string | undefined;
   return text.replace(CITATION_MARK, (mark) => {
@@ -52,23 +54,24 @@ export function placeCitations(text: string, inline: Citation[], fmt: (iso: stri
 }
 
 /** A source as printed, or undefined when there is none or it is confidential. */
-function sourceView(s: Plan['events'][number]['event']['source']) {
+function sourceView(s: Plan['events'][number]['event']['source'], lang: string) {
   if (!s || s.confidential) return undefined;
   const kind = s.person !== undefined ? 'person' : 'publication';
   const name = (s.person ?? s.publication)!;
-  return { name, kind, phrase: fill(phrases().sources[kind], { name }) };
+  return { name, kind, phrase: fill(phrases(lang).sources_as[kind], { name }) };
 }
 
 /** What a template sees. Documented in README ("Templates"). */
 export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Record<string, unknown> {
   const fmt = (iso: string) => style.dates.format(iso);
   const c = plan.case.data;
-  const persons = plan.persons.map(({ person }) => personView(person));
+  const lang = style.lang;
+  const persons = plan.persons.map(({ person }) => personView(person, lang));
   const events = plan.events.map(({ event, inline, see }) => {
-    const source = sourceView(event.source);
+    const source = sourceView(event.source, lang);
     return {
       date: fmt(event.date),
-      text: placeCitations(event.text, inline, fmt),
+      text: placeCitations(event.text, inline, fmt, lang),
       source: source?.name,
       sourceKind: source?.kind,
       sourcePhrase: source?.phrase,
@@ -82,8 +85,8 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     salutations.length === 1
       ? salutations[0]
       : plan.addressees.every((a) => a.excellency)
-        ? phrases().salutations.excellencies
-        : phrases().salutation;
+        ? phrases(lang).salutations.excellencies
+        : phrases(lang).salutations.default;
   const [lead, ...others] = plan.mandates;
   const signatories = plan.signatories.map(({ data }) => ({
     name: data.name,
@@ -96,21 +99,39 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
   const text = {
     reference: plan.reference,
     date: fmt(plan.date),
-    label: label(plan.kind, plan.update),
+    label: label(plan.kind, plan.update, lang),
     organisation: ws.config.organisation,
     letterhead: plan.signatories.find((s) => s.data.letterhead)?.data.letterhead ?? ws.config.organisation.letterhead ?? [],
     signatory: ws.config.signatory,
     signatories,
     cc: c.cc ?? plan.signatories.find((s) => s.data.cc)?.data.cc ?? ws.config.cc,
     addressees: plan.addressees,
-    addressed: joinList(plan.addressees.map((a) => a.inTitle)),
-    circulation: lead ? { lead: `the ${lead}`, others } : undefined,
+    addressed: joinList(
+      plan.addressees.map((a) => a.inTitle),
+      lang,
+    ),
+    circulation: lead ? { lead: lang === 'en' ? `the ${lead}` : lead, others } : undefined,
     salutation,
     person: persons[0],
     persons,
-    names: persons.length ? joinList(persons.map((p) => p.mention)) : subject,
-    described: persons.length ? joinList(persons.map((p) => p.described)) : subject,
-    fullNames: persons.length ? joinList(persons.map((p) => p.fullName)) : subject,
+    names: persons.length
+      ? joinList(
+          persons.map((p) => p.mention),
+          lang,
+        )
+      : subject,
+    described: persons.length
+      ? joinList(
+          persons.map((p) => p.described),
+          lang,
+        )
+      : subject,
+    fullNames: persons.length
+      ? joinList(
+          persons.map((p) => p.fullName),
+          lang,
+        )
+      : subject,
     subject,
     headline: c.headline,
     persecutor: c.persecutor,
@@ -118,7 +139,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     events,
     source: sharedSource?.source,
     sourcePhrase: sharedSource?.sourcePhrase,
-    body: plan.body.map((p) => placeCitations(p.text, p.inline, fmt)),
+    body: plan.body.map((p) => placeCitations(p.text, p.inline, fmt, lang)),
     demands: plan.demands.map((d, i) => ({
       n: i + 1,
       // Without its final full stop: the template ends the sentence, after a deadline if any.
@@ -146,8 +167,13 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
   };
 }
 
-/** The dates of the letter: the first signatory's own style, else the organisation's. */
+/**
+ * The dates of the letter: in the workspace's own language, the first signatory's own style, else
+ * the organisation's; in another language, that language's official style.
+ */
 async function letterStyle(ws: Workspace, plan: Plan): Promise<LetterStyle> {
+  const style = { lang: plan.lang, datedEvents: ws.config.letters['dated-events'] };
+  if (plan.lang !== ws.config.language) return { ...style, dates: { format: (iso: string) => languageDate(iso, plan.lang) } };
   let dates = ws.dates;
   for (const s of plan.signatories) {
     const own = await signatoryDates(s);
@@ -156,13 +182,14 @@ async function letterStyle(ws: Workspace, plan: Plan): Promise<LetterStyle> {
       break;
     }
   }
-  return { dates, datedEvents: ws.config.letters['dated-events'] };
+  return { ...style, dates };
 }
 
 /** The letter a plan makes: rendered by its kind's template, read into blocks, checked for confidential strings. */
 export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> {
-  const render = await compileTemplate(ws.root, plan.kind);
-  const context = letterContext(ws, plan, await letterStyle(ws, plan));
+  const render = await compileTemplate(ws.root, plan.kind, plan.lang);
+  const style = await letterStyle(ws, plan);
+  const context = letterContext(ws, plan, style);
   const blocks = parseMarkup(render(context));
   confidentialLeaks(plan, blocks);
   return {
@@ -172,7 +199,9 @@ export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> 
       title: `${letterSubject(plan.case)}: ${plan.case.data.headline}`,
       author: plan.signatories[0]?.data.name ?? ws.config.organisation.name,
       keywords: [plan.case.id],
-      language: 'en',
+      language: plan.lang,
+      // Pages after the first: "No.: 475/2007 · 23 December 2007 · page 2 of 3", in the letter's language.
+      runningHead: fill(phrases(plan.lang).page.running_head, { reference: plan.reference, date: style.dates.format(plan.date) }),
     },
     blocks,
   };

@@ -158,9 +158,10 @@ export const caseSchema = z
     cc: z.array(text).optional().describe("copies: replaces appeal.yaml's cc for this case ([] for none)"),
   })
   // For editors (appeal schema case): whom a case is about. loadCase says the same in sentences.
+  // Each branch names its property as well, as a strict JSON Schema validator (Ajv) asks.
   .meta({
-    anyOf: [{ required: ['person'] }, { required: ['persons'] }, { required: ['subject'] }],
-    not: { required: ['person', 'persons'] },
+    anyOf: ['person', 'persons', 'subject'].map((key) => ({ properties: { [key]: true }, required: [key] })),
+    not: { properties: { person: true, persons: true }, required: ['person', 'persons'] },
   });
 export type Case = z.infer<typeof caseSchema>;
 

@@ -146,6 +146,7 @@ program
   .command('recipients')
   .description('the directory: recipients, groups and mandates, titles as of a date')
   .option('--date <yyyy-mm-dd>', 'titles and office-holders as of this date (default: today)')
+  .option('--lang <code>', 'titles in this language where known (az, ...), else English, marked')
   .option('--json', 'print one JSON document')
   .addHelpText('after', '\nExample: appeal recipients --date 2007-12-23')
   .action(async (_opts, cmd: Command) => {
@@ -165,6 +166,28 @@ program
   .argument('[dir]', 'the folder', '.')
   .addHelpText('after', '\nExample: appeal init my-committee')
   .action(async (dir: string) => (await import('../commands/init.js')).initCommand(dir));
+
+const templates = program
+  .command('templates')
+  .description('the templates in force, by language; copy a built-in one into the workspace to edit')
+  .addHelpText('after', '\nExample: appeal templates eject update --lang az');
+templates
+  .command('list')
+  .description("every template in force: kind, language, built in or the workspace's own")
+  .option('--json', 'print one JSON document')
+  .addHelpText('after', '\nExample: appeal templates list')
+  .action(async (_opts, cmd: Command) => {
+    await (await import('../commands/templates.js')).templatesListCommand(all(cmd));
+  });
+templates
+  .command('eject')
+  .description('copy a built-in template (a kind, or a partial as _header) into templates/<lang>/ to edit; never over a file')
+  .argument('<kind>', 'the kind of letter, or a partial (_header)')
+  .option('--lang <code>', 'its language (default: language of appeal.yaml)')
+  .addHelpText('after', '\nExample: appeal templates eject update --lang az')
+  .action(async (kind: string, _opts, cmd: Command) => {
+    await (await import('../commands/templates.js')).templatesEjectCommand(kind, all(cmd));
+  });
 
 program
   .command('completion')
@@ -210,4 +233,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (appeal log | head) is no error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.exitCode = await main(process.argv);

@@ -111,7 +111,11 @@ export class Directory {
    * The mandate's title on `date`, in the letter's language where the directory has it (else in
    * English, `translated: false`), or a problem sentence if the mandate did not exist yet.
    */
-  mandateTitle(key: string, date: string, lang = 'en'): { title?: string; translated?: boolean; error?: string } {
+  mandateTitle(
+    key: string,
+    date: string,
+    lang = 'en',
+  ): { title?: string; translated?: boolean; translationVerified?: boolean; error?: string } {
     const m = this.mandates.get(key)!;
     if (startOf(m.since) > date) {
       return {
@@ -122,7 +126,8 @@ export class Directory {
     }
     const entry = inForce(m.titles, date)! as Record<string, unknown> & { title: string };
     const own = lang === 'en' ? entry.title : entry[lang];
-    return typeof own === 'string' ? { title: own, translated: true } : { title: entry.title, translated: false };
+    if (typeof own !== 'string') return { title: entry.title, translated: false };
+    return { title: own, translated: true, translationVerified: lang === 'en' || entry[`${lang}_verified`] !== false };
   }
 
   /** Every recipient or group name `--to` accepts. */

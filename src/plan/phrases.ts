@@ -61,7 +61,7 @@ export function languageProblem(code: string): string | undefined {
   const codes = languageCodes();
   if (codes.includes(code)) return undefined;
   return (
-    `there is no language '${code}': the languages are ${codes.join(', ')}.${didYouMean(code, codes)} ` +
+    `there is no language '${code}': the languages are ${codes.join(', ')}.${code.length > 2 ? didYouMean(code, codes) : ''} ` +
     `To add one, create lang/${code}.yaml (a translated copy of data/lang/en.yaml) and templates/${code}/ in the workspace.`
   );
 }

@@ -58,11 +58,13 @@ describe('batch runs killed at random moments', () => {
     const dir = letterWorkspace();
     for (let i = 0; i < 6; i++) writeFileSync(join(dir, `cases/c${i}.yaml`), caseFile(`Person ${i}`, [['2020-01-01', 'Arrested.']]));
     let date = 1;
+    const days: [string, string][] = [['2020-01-01', 'Arrested.']];
     for (let round = 0; round < 12; round++) {
       // Every round has something new on every case, so each batch issues letters until killed.
       const day = String(++date).padStart(2, '0');
-      for (let i = 0; i < 6; i++)
-        writeFileSync(join(dir, `cases/c${i}.yaml`), caseFile(`Person ${i}`, [[`2020-03-${day}`, `Day ${day}.`]]));
+      // Events accumulate, as in a real case file: those reported earlier stay in it.
+      days.push([`2020-03-${day}`, `Day ${day}.`]);
+      for (let i = 0; i < 6; i++) writeFileSync(join(dir, `cases/c${i}.yaml`), caseFile(`Person ${i}`, days));
       const child = spawn(process.execPath, [CLI, 'batch', '--to', 'un-rapporteurs', '--all', '--date', `2020-03-${day}`, '--quiet'], {
         cwd: dir,
         stdio: 'ignore',

@@ -53,8 +53,8 @@ describe('golden pages', () => {
       const [a, b] = [PNG.sync.read(actual), PNG.sync.read(readFileSync(file))];
       expect([a.width, a.height], 'page size').toEqual([b.width, b.height]);
       const { changed, mean } = difference(a, b);
-      expect(changed, `share of changed pixels against test/golden/${name}.page1.png (npm run golden if meant)`).toBeLessThan(0.002);
-      expect(mean).toBeLessThan(0.005);
+      expect(changed, `share of changed pixels against test/golden/${name}.page1.png (npm run golden if meant)`).toBeLessThan(0.00005);
+      expect(mean).toBeLessThan(0.0005);
     });
   }
 });

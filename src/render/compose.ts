@@ -17,6 +17,9 @@ import { escapeDeep, parseMarkup } from './markup.js';
 import { confidentialLeaks } from './confidential.js';
 import { compileTemplate } from './template.js';
 
+/** A no-break space: both writers keep the words on either side of it on one line. */
+const NBSP = '\u00a0';
+
 /** How a letter writes what the template does not: its language, dates, and whether events open with theirs. */
 export interface LetterStyle {
   lang: string;
@@ -26,7 +29,8 @@ export interface LetterStyle {
 
 function personView(p: Person, lang: string) {
   const honorific = p.honorific && (phrases(lang).honorifics[p.honorific] ?? p.honorific);
-  const fullName = honorific ? `${honorific} ${p.name}` : p.name;
+  // No line break after an honorific: "Mr." never ends a line with the name on the next.
+  const fullName = honorific ? `${honorific}${NBSP}${p.name}` : p.name;
   const mention = p.aliases.length ? fill(phrases(lang).aliases, { name: fullName, aliases: joinList(p.aliases, lang) }) : fullName;
   return {
     ...p,
@@ -63,7 +67,8 @@ function sourceView(s: Plan['events'][number]['event']['source'], lang: string) 
 
 /** What a template sees. Documented in README ("Templates"). */
 export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Record<string, unknown> {
-  const fmt = (iso: string) => style.dates.format(iso);
+  // A date never breaks across lines: "23 December / 2007" is how a careless typesetter writes.
+  const fmt = (iso: string) => style.dates.format(iso).replaceAll(' ', NBSP);
   const c = plan.case.data;
   const lang = style.lang;
   const persons = plan.persons.map(({ person }) => personView(person, lang));

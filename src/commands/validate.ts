@@ -5,7 +5,7 @@
 import { AppealError, type Problem } from '../errors.js';
 import { todayIso } from '../domain/terms.js';
 import { openWorkspace, type Workspace } from '../load/workspace.js';
-import { eventId, mandatesFor } from '../plan/communication.js';
+import { eventId, futureEvents, mandatesFor } from '../plan/communication.js';
 import { checkRegister } from '../register/check.js';
 import { loadDirectory, type Directory } from '../plan/directory.js';
 import { readRegister } from '../register/read.js';
@@ -42,16 +42,8 @@ function checkCase(ws: Workspace, directory: Directory | undefined, id: string, 
       const bad = ws.caseIdProblem(other, 'related');
       if (bad) problems.push(c.source.problem(['related', i], bad.message));
     });
-    const today = todayIso();
+    problems.push(...futureEvents(c));
     c.data.events.forEach((event, i) => {
-      if (event.date > today) {
-        problems.push(
-          c.source.problem(
-            ['events', i, 'date'],
-            `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
-          ),
-        );
-      }
       event.see.forEach((other, j) => {
         const bad = ws.caseIdProblem(other, 'see');
         if (bad) problems.push(c.source.problem(['events', i, 'see', j], bad.message));

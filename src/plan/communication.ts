@@ -102,6 +102,23 @@ export function mandatesFor(c: LoadedCase, directory: Directory, date: string, l
   return { titles, problems };
 }
 
+/**
+ * Events dated after today: a typo, most often (an event is what has happened). One dated after
+ * the letter's date but not after today merely waits for a later letter.
+ */
+export function futureEvents(c: LoadedCase, today = todayIso()): Problem[] {
+  return c.data.events.flatMap((event, i) =>
+    event.date > today
+      ? [
+          c.source.problem(
+            ['events', i, 'date'],
+            `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
+          ),
+        ]
+      : [],
+  );
+}
+
 /** Works out the letter `request` asks for, against the register as it is now. */
 export function planLetter(ws: Workspace, directory: Directory, entries: RegisteredEntry[], request: PlanRequest): Plan {
   const c = ws.loadCase(request.caseId);
@@ -145,18 +162,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => !event.confidential && event.date <= date && (since === undefined || event.date > since))
     .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index));
-  // An event dated after today is a typo, most often; one after the letter's date merely waits.
-  const today = todayIso();
-  c.data.events.forEach((event, i) => {
-    if (event.date > today) {
-      problems.push(
-        c.source.problem(
-          ['events', i, 'date'],
-          `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
-        ),
-      );
-    }
-  });
+  problems.push(...futureEvents(c));
   if (kind === 'communication' && chosen.length === 0 && problems.length === 0) {
     throw new AppealError({
       ...c.source.problem(['events'], '', true),

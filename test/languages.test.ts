@@ -37,7 +37,11 @@ describe('appeal templates', () => {
     const unknown = appeal(dir, 'templates', 'eject', 'updat');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/there is no built-in template 'updat' in 'en': .* Did you mean 'update'\?/);
-    expect(appeal(dir, 'templates', 'eject', 'update', '--lang', 'xx').stderr).toMatch(/^--lang: there are no built-in templates in 'xx'/);
+    expect(appeal(dir, 'templates', 'eject', 'update', '--lang', 'xx').stderr).toMatch(
+      /^--lang: there are no built-in templates in 'xx': .* To start a new language from one of them, add --from en\.$/m,
+    );
+    // A new language starts from a built-in one.
+    expect(appeal(dir, 'templates', 'eject', 'update', '--lang', 'xx', '--from', 'en').stdout).toContain('created templates/xx/update.hbs');
   });
 });
 

@@ -184,6 +184,7 @@ templates
   .description('copy a built-in template (a kind, or a partial as _header) into templates/<lang>/ to edit; never over a file')
   .argument('<kind>', 'the kind of letter, or a partial (_header)')
   .option('--lang <code>', 'its language (default: language of appeal.yaml)')
+  .option('--from <code>', 'copy the built-in template of this language, to start a new one (--lang ru --from en)')
   .addHelpText('after', '\nExample: appeal templates eject update --lang az')
   .action(async (kind: string, _opts, cmd: Command) => {
     await (await import('../commands/templates.js')).templatesEjectCommand(kind, all(cmd));

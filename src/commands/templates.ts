@@ -38,44 +38,45 @@ export async function templatesListCommand(opts: TemplatesListOptions): Promise<
   }
 }
 
-/** The built-in template of a kind or partial, even where the workspace overrides it. */
+/** The built-in template of a kind or partial in a language, whatever the workspace has. */
 function builtinOf(lang: string, name: string, partial: boolean): TemplateFile | undefined {
-  const file = join(builtinTemplatesDir(), lang, `${partial ? '_' : ''}${name}.hbs`);
-  return existsSync(file)
-    ? { name, file: `${partial ? '_' : ''}${name}.hbs`, lang, partial, builtin: true, shown: '', abs: file }
-    : undefined;
+  const file = `${partial ? '_' : ''}${name}.hbs`;
+  const abs = join(builtinTemplatesDir(), lang, file);
+  return existsSync(abs) ? { name, file, lang, partial, builtin: true, shown: `templates/${lang}/${file} (built in)`, abs } : undefined;
 }
 
+/** The names of a language's built-in templates: kinds, and partials as _header. */
 function builtinNames(lang: string): string[] {
   const dir = join(builtinTemplatesDir(), lang);
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.hbs'))
-        .map((f) => f.slice(0, -'.hbs'.length))
-        .sort()
-    : [];
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .map((f) => f.slice(0, -'.hbs'.length))
+    .sort();
 }
 
 export interface TemplatesEjectOptions extends GlobalOptions {
   lang?: string;
+  /** The built-in language to copy from, to start a new language (default: --lang). */
+  from?: string;
 }
 
 /** Copies the built-in template of a kind (or a partial: `_header`) into the workspace, never over a file. */
 export async function templatesEjectCommand(kind: string, opts: TemplatesEjectOptions): Promise<void> {
   const ws = await openWorkspaceFor(opts);
   const lang = opts.lang ?? ws.config.language;
-  const builtin = [...templateFiles(ws.root, lang).values()].filter((f) => f.builtin || existsSync(f.abs));
-  const wanted = kind.startsWith('_') ? kind.slice(1) : kind;
-  const source = [...templateFiles('/nonexistent-workspace', lang).values()].find(
-    (f) => f.name === wanted && f.partial === kind.startsWith('_'),
-  );
+  const from = opts.from ?? lang;
+  const partial = kind.startsWith('_');
+  const wanted = partial ? kind.slice(1) : kind;
+  const source = builtinOf(from, wanted, partial);
   if (!source) {
-    const names = builtin.filter((f) => f.builtin).map((f) => (f.partial ? `_${f.name}` : f.name));
     const langs = builtinLanguages();
-    const why = langs.includes(lang)
-      ? `there is no built-in template '${kind}' in '${lang}': the built-in ones are ${names.join(', ')}.${didYouMean(kind, names)}`
-      : `there are no built-in templates in '${lang}': the built-in languages are ${langs.join(', ')}.`;
-    throw new AppealError({ key: langs.includes(lang) ? undefined : '--lang', message: why });
+    const names = builtinNames(from);
+    const why = langs.includes(from)
+      ? `there is no built-in template '${kind}' in '${from}': the built-in ones are ${names.join(', ')}.${didYouMean(kind, names)}`
+      : `there are no built-in templates in '${from}': the built-in languages are ${langs.join(', ')}. ` +
+        `To start a new language from one of them, add --from ${langs.includes('en') ? 'en' : langs[0]}.`;
+    throw new AppealError({ key: langs.includes(from) ? undefined : opts.from ? '--from' : '--lang', message: why });
   }
   const target = join(ws.root, 'templates', lang, source.file);
   const shown = `templates/${lang}/${source.file}`;
@@ -87,7 +88,5 @@ export async function templatesEjectCommand(kind: string, opts: TemplatesEjectOp
   }
   makeFolder(dirname(target));
   copyFileSync(source.abs, target);
-  process.stdout.write(
-    `created ${shown}: edit it; it now writes the '${wanted}' ${source.partial ? 'partial' : 'letters'} in '${lang}'.\n`,
-  );
+  process.stdout.write(`created ${shown}: edit it; it now writes the '${wanted}' ${partial ? 'partial' : 'letters'} in '${lang}'.\n`);
 }

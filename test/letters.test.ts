@@ -267,3 +267,23 @@ describe('init', () => {
     expect(appeal(dir, 'init', 'ngo').code).toBe(1);
   });
 });
+
+describe('the letterhead', () => {
+  it("carries the organisation's address, e-mail and website under a rule", () => {
+    const dir = workspace({
+      'appeal.yaml': config({
+        organisation:
+          'organisation:\n  name: Test Committee\n  letterhead: [Test Committee]\n  address: ["1 Main Street, Baku"]\n' +
+          '  email: office@example.org\n  website: https://example.org\n',
+      }),
+      'cases/a.yaml': caseFile('Ali Veli', [['2020-01-01', 'Arrested.']]),
+    });
+    const r = appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2020-02-01', '--dry-run');
+    expect(r.code).toBe(0);
+    const head = r.stdout
+      .split('\n')
+      .slice(0, 5)
+      .map((l) => l.trim());
+    expect(head).toEqual(['Test Committee', '-'.repeat(19), '1 Main Street, Baku', 'office@example.org', 'https://example.org']);
+  });
+});

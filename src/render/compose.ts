@@ -101,12 +101,19 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     count: data.count,
   }));
   const subject = letterSubject(plan.case);
+  const coalitionHead = plan.signatories.find((s) => s.data.letterhead)?.data.letterhead;
   const text = {
     reference: plan.reference,
     date: fmt(plan.date),
     label: label(plan.kind, plan.update, lang),
     organisation: ws.config.organisation,
-    letterhead: plan.signatories.find((s) => s.data.letterhead)?.data.letterhead ?? ws.config.organisation.letterhead ?? [],
+    letterhead: coalitionHead ?? ws.config.organisation.letterhead ?? [],
+    // The organisation's address, e-mail and website under its letterhead (not under a coalition's).
+    contacts: coalitionHead
+      ? []
+      : [...(ws.config.organisation.address ?? []), ws.config.organisation.email, ws.config.organisation.website].filter(
+          (x): x is string => !!x,
+        ),
     signatory: ws.config.signatory,
     signatories,
     cc: c.cc ?? plan.signatories.find((s) => s.data.cc)?.data.cc ?? ws.config.cc,

@@ -1,117 +1,173 @@
 /**
- * Issuing a letter, the main job: load -> plan -> render -> write, under the register lock.
- * Nothing is written and no number is taken when the input is invalid or for a dry run.
+ * Issuing a letter, the main job, one step a line:
+ *   plan -> compose -> render (in memory) -> commit (pending, files, entry: see register/pending.ts)
+ * `appeal new` issues one letter and `appeal batch` many, both through `prepareLetter` and
+ * `commitLetter`, under the register lock they hold. A dry run stops after render and never
+ * touches the lock: it takes no number and writes nothing.
  */
-import { AppealError } from './errors.js';
+import { AppealError, NothingNew, type Problem } from './errors.js';
 import type { Entry, OutputFormat } from './load/schema.js';
 import type { Workspace } from './load/workspace.js';
-import { planLetter, renumber, type Plan, type PlanRequest } from './plan/communication.js';
-import { loadDirectory } from './plan/directory.js';
-import { asRegistered, NumberTaken, readRegister, recordEntry, withRegisterLock, type RegisteredEntry } from './plan/register.js';
+import { planLetter, type Plan, type PlanRequest } from './plan/communication.js';
+import { loadDirectory, type Directory } from './plan/directory.js';
+import { asRegistered, type RegisteredEntry } from './register/entry.js';
+import { holdRegister, type LockOptions } from './register/index.js';
+import { beginPending, endPending, removeWritten } from './register/pending.js';
+import { readValidRegister } from './register/read.js';
+import { NumberTaken, recordEntry } from './register/record.js';
 import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
-import { checkFormats, renderFiles, writeFiles, type OutputFile } from './write/files.js';
+import { renderFiles, writeFiles, type MailHeader, type OutputFile } from './write/files.js';
+import { label } from './plan/phrases.js';
 
 export interface IssueRequest extends PlanRequest {
   formats?: OutputFormat[];
-  dryRun?: boolean;
 }
 
-export interface Issued {
+/** A letter planned, composed and rendered: ready to commit, or to show for a dry run. */
+export interface PreparedLetter {
   plan: Plan;
   letter: Letter;
   files: OutputFile[];
-  /** The register entry: as recorded, or as a dry run would record it. */
+  /** The register entry it makes. */
   entry: Entry;
-  /** The register entry's file; undefined for a dry run. */
-  entryFile?: string;
 }
 
-/** The register's entries, or an AppealError listing what is wrong with it. */
-export function registerEntries(ws: Workspace) {
-  const register = readRegister(ws.root, ws.config);
-  if (register.problems.length) throw new AppealError(register.problems);
-  return register.entries;
+/** The envelope of a letter sent as an .eml: its recipients' addresses, its subject, its sender. */
+function mailHeader(ws: Workspace, plan: Plan): MailHeader {
+  const { name, email } = ws.config.organisation;
+  return {
+    recipients: plan.addressees.map((a) => ({ name: a.name, email: a.email })),
+    subject: `${plan.reference}: ${plan.case.data.person.name}, ${label(plan.kind, plan.update)}`,
+    ...(email && { from: { name, email } }),
+  };
 }
 
-/** The files a letter's text comes from: where a character that cannot be drawn is looked for. */
-const sourcesOf = (ws: Workspace, plan: Plan) => [plan.case.source, ws.configSource];
-
-async function prepare(ws: Workspace, plan: Plan, formats: OutputFormat[]) {
-  const letter = await composeLetter(ws, plan);
-  const naming = { number: plan.number, date: plan.date, caseId: plan.case.id, kind: plan.kind, update: plan.update };
-  const files = await renderFiles(ws, letter, naming, formats, sourcesOf(ws, plan));
-  return { letter, files };
+/** The register entry of a letter: what it is, what it reported, the files with their SHA-256. */
+function entryOf(plan: Plan, files: OutputFile[]): Entry {
+  return {
+    reference: plan.reference,
+    number: plan.number,
+    date: plan.date,
+    case: plan.case.id,
+    kind: plan.kind,
+    update: plan.update,
+    recipients: plan.recipients,
+    events: plan.events.map((e) => ({ date: e.event.date, id: e.id })),
+    files: files.map((f) => ({ path: f.path, sha256: f.sha256 ?? '' })),
+    external: false,
+  };
 }
 
 /**
- * Plans and composes a letter and checks it can be written in its formats, without rendering
- * files or taking a number: what `appeal batch` asks of every case before it writes any.
+ * Plans, composes and renders one letter against `entries` (the register as this run sees it),
+ * then adds its entry to `entries`, so the next letter of a batch takes the next number.
+ * With `draw: false` (a dry run) a PDF is checked, not drawn.
  */
-export async function checkLetter(
+export async function prepareLetter(
   ws: Workspace,
+  directory: Directory,
+  entries: RegisteredEntry[],
   request: IssueRequest,
-  directory = loadDirectory(ws.root),
-  entries = registerEntries(ws),
-): Promise<Plan> {
+  draw: boolean,
+): Promise<PreparedLetter> {
   const plan = planLetter(ws, directory, entries, request);
   const letter = await composeLetter(ws, plan);
-  await checkFormats(ws, letter, request.formats ?? ws.config.output.formats, sourcesOf(ws, plan));
-  return plan;
+  const sources = [plan.case.source, ws.configSource];
+  const naming = {
+    reference: plan.reference,
+    number: plan.number,
+    date: plan.date,
+    caseId: plan.case.id,
+    kind: plan.kind,
+    update: plan.update,
+  };
+  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, mailHeader(ws, plan), draw);
+  const entry = entryOf(plan, files);
+  entries.push(asRegistered(ws.config, entry));
+  return { plan, letter, files, entry };
 }
 
 /**
- * The register as a run that holds the lock sees it: read once, then kept up to date with what
- * the run records. `appeal batch` holds one for all its letters.
+ * For the tests of what a kill leaves: APPEAL_CRASH_AT=pending|files|entry kills this process
+ * (SIGKILL, as `kill -9` does) right after that step of committing a letter.
  */
-export interface HeldRegister {
-  entries: RegisteredEntry[];
+function crashPoint(step: string): void {
+  if (process.env.APPEAL_CRASH_AT === step) process.kill(process.pid, 'SIGKILL');
 }
 
 /**
- * Plans, renders and (unless a dry run) records and writes one letter. With `held`, the caller
- * holds the register lock; without it, the letter takes the lock for itself.
+ * Takes the letter's number together with its files: announces it, writes the files, records
+ * the entry, in that order. Called with the register lock held. If anything fails, what was
+ * written is removed again and the register is as it was.
  */
-export async function issueLetter(
-  ws: Workspace,
-  request: IssueRequest,
-  directory = loadDirectory(ws.root),
-  held?: HeldRegister,
-): Promise<Issued> {
-  if (!held && !request.dryRun) {
-    return withRegisterLock(ws.root, () => issueLetter(ws, request, directory, { entries: registerEntries(ws) }));
-  }
-  const register = held ?? { entries: registerEntries(ws) };
-  const formats = request.formats ?? ws.config.output.formats;
-  let plan = planLetter(ws, directory, register.entries, request);
-  for (;;) {
-    const { letter, files } = await prepare(ws, plan, formats);
-    const entry: Entry = {
-      reference: plan.reference,
-      number: plan.number,
-      date: plan.date,
-      case: plan.case.id,
-      kind: plan.kind,
-      update: plan.update,
-      recipients: plan.recipients,
-      events: plan.events.map((e) => ({ date: e.event.date, id: e.id })),
-      files: files.map((f) => ({ path: f.path, sha256: f.sha256 })),
-      external: false,
-    };
-    if (request.dryRun) {
-      // Nothing written; a batch dry run still numbers its letters one after another.
-      register.entries.push(asRegistered(ws.config, entry));
-      return { plan, letter, files, entry };
+export function commitLetter(ws: Workspace, prepared: PreparedLetter): string {
+  const { entry, files } = prepared;
+  const pending = beginPending(ws.root, ws.config, entry);
+  crashPoint('pending');
+  try {
+    writeFiles(ws.root, files);
+    crashPoint('files');
+    const recorded = recordEntry(ws.root, ws.config, entry);
+    crashPoint('entry');
+    endPending(pending);
+    return recorded.file;
+  } catch (e) {
+    removeWritten(ws.root, entry.files);
+    endPending(pending);
+    if (e instanceof NumberTaken) {
+      throw new AppealError({
+        file: `register/${e.message}`,
+        message:
+          `this number was taken by a program that did not hold the register lock while ` +
+          `this run issued ${entry.reference}. Nothing was issued: run the command again.`,
+      });
     }
-    try {
-      const recorded = recordEntry(ws.root, ws.config, entry);
-      register.entries.push(recorded);
-      writeFiles(ws.root, files);
-      return { plan, letter, files, entry, entryFile: recorded.file };
-    } catch (e) {
-      if (!(e instanceof NumberTaken)) throw e;
-      // A run that did not hold the lock took this number: take the next one.
-      plan = renumber(plan, ws, plan.number + 1);
-    }
+    throw e;
   }
+}
+
+export interface IssueOptions {
+  /** Take no number, write nothing, never touch the lock; a PDF is checked, not drawn. */
+  dryRun: boolean;
+  lock?: LockOptions;
+  /** For a batch: a case with nothing new is skipped instead of failing the run. */
+  skipNothingNew?: boolean;
+  /** Told after each letter is committed (or prepared, in a dry run). */
+  onLetter?: (done: number, total: number, prepared: PreparedLetter) => void;
+}
+
+export interface IssueResult {
+  issued: { prepared: PreparedLetter; entryFile?: string }[];
+  skipped: { case: string; reason: string }[];
+}
+
+/**
+ * Issues the letters `requests` ask for, one after another on one reading of the register.
+ * Every letter is prepared before any is written: if one is wrong, nothing is written.
+ */
+export async function issueLetters(ws: Workspace, requests: IssueRequest[], options: IssueOptions): Promise<IssueResult> {
+  const directory = loadDirectory(ws.root);
+  const run = async (entries: RegisteredEntry[]): Promise<IssueResult> => {
+    const result: IssueResult = { issued: [], skipped: [] };
+    const problems: Problem[] = [];
+    for (const request of requests) {
+      try {
+        result.issued.push({ prepared: await prepareLetter(ws, directory, entries, request, !options.dryRun) });
+      } catch (e) {
+        if (e instanceof NothingNew && options.skipNothingNew)
+          result.skipped.push({ case: request.caseId, reason: e.problems[0]!.message });
+        else if (e instanceof AppealError) problems.push(...e.problems);
+        else throw e;
+      }
+    }
+    if (problems.length) throw new AppealError(problems);
+    result.issued.forEach((letter, i) => {
+      if (!options.dryRun) letter.entryFile = commitLetter(ws, letter.prepared);
+      options.onLetter?.(i + 1, result.issued.length, letter.prepared);
+    });
+    return result;
+  };
+  if (options.dryRun) return run(readValidRegister(ws.root, ws.config));
+  return holdRegister(ws.root, ws.config, run, options.lock);
 }

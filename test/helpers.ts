@@ -104,3 +104,22 @@ export function caseFile(name: string, events: [string, string][], concerns = '[
     '',
   ].join('\n');
 }
+
+/** Runs `appeal ARGS` with extra environment variables. */
+export function appealWith(cwd: string, env: Record<string, string>, ...args: string[]): Result & { signal: string | null } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
+}
+
+/** The letter files under out/, relative to the workspace, sorted. */
+export function lettersOnDisk(dir: string): string[] {
+  return Object.keys(snapshot(join(dir, 'out')))
+    .map((f) => `out/${f}`)
+    .sort();
+}
+
+/** The letter files the register names, sorted. */
+export function lettersInRegister(dir: string): string[] {
+  const log = JSON.parse(appeal(dir, 'log', '--json').stdout) as { files: { path: string }[] }[];
+  return log.flatMap((e) => e.files.map((f) => f.path)).sort();
+}

@@ -5,49 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { appeal, caseFile, config, exampleCopy, read, snapshot, workspace, REPO } from './helpers.js';
 
 describe('the seed-000 letter from the example workspace', () => {
-  it('prints No.: 475/2007 with its 2007 titles, chaining, cross-references, closing and signature', () => {
+  // The letter itself is checked whole against test/golden/seed-000-update.txt (test/golden.test.ts).
+  it('a dry run prints it in 72 columns and writes nothing', () => {
     const before = snapshot(REPO + '/register');
     const r = appeal(REPO, 'new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--dry-run', '--format', 'txt');
-    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const text = r.stdout.replace(/\s+/g, ' ');
-    for (const expected of [
-      'No.: 475/2007',
-      'Date: 23 December 2007',
-      'The Office of the High Commissioner for Human Rights, Geneva',
-      'Please circulate this Communication to the Special Representative of the Secretary-General on human rights defenders, also of interest to:',
-      '• Special Rapporteur on the right of everyone to the enjoyment of the highest attainable standard of physical and mental health',
-      '• Special Rapporteur on the independence of judges and lawyers',
-      '• Working Group on Arbitrary Detention',
-      '• Special Rapporteur on contemporary forms of racism, racial discrimination, xenophobia and related intolerance',
-      '• Independent Expert on minority issues',
-      'CC: Mr. Dyke and Mrs. Harrison, Amnesty International, London UNESCO and various news media',
-      'Seid Metinpur A Southern Azerbaijani prisoner of conscience',
-      'Further to our Update No 2 (Ref. 473/2007, Date 12 December 2007), please find enclosed Update No 3',
-      'Mr. Seid Metinpur, a distinguished human rights defender of Southern Azerbaijan persecuted arbitrarily by Iranian authorities.',
-      'Haqqimiz',
-      'Ref: 463/2007; Date: 7 September 2007',
-      'Ref: 457/2007; Date: 4 July 2007',
-      'Evin prison',
-      'It is beyond doubt that all these Southern Azerbaijani victims',
-      'Yours sincerely, Boyuk Resuloglu Chairperson of the Committee for the Defence of the Rights of World Azerbaijanis',
-    ]) {
-      expect(text).toContain(expected);
-    }
-    // The order of a letter: reference, circulation, CC, subject, chaining, events, closing, signature.
-    const order = [
-      'No.: 475/2007',
-      'Please circulate',
-      'CC:',
-      'Seid Metinpur',
-      'Further to our',
-      'Evin prison',
-      'beyond doubt',
-      'Yours sincerely',
-    ];
-    const at = order.map((s) => text.indexOf(s));
-    expect([...at].sort((a, b) => a - b)).toEqual(at);
-    // Every line fits in 72 columns.
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(72);
     expect(snapshot(REPO + '/register')).toEqual(before);
     expect(existsSync(join(REPO, 'out'))).toBe(false);

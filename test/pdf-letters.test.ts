@@ -136,6 +136,32 @@ describe('a long letter', () => {
   });
 });
 
+describe('typography through the CLI', () => {
+  it('leaves room to sign, prints stars from a case as stars, and keeps a long URL and an e-mail whole in the text', async () => {
+    const url = 'https://www.ohchr.org/en/special-procedures/sr-human-rights-defenders/communications/2007/metinpur-update';
+    const dir = workspace({
+      'appeal.yaml': config({ output: 'output:\n  dir: out\n  formats: [txt, pdf]\n' }),
+      'cases/a.yaml': caseFile('Stars Case', [
+        ['2007-12-17', `The *family* wrote; the report is at ${url} and the family writes from family.of.the.prisoner@example.org now.`],
+      ]),
+    });
+    const out = JSON.parse(appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--json').stdout);
+    const txt = read(dir, out.files[0].path);
+    // in the list item, under its hanging indent: the URL alone on its line, the e-mail address whole
+    const lines = txt.split('\n').map((l) => l.trim());
+    expect(lines).toContain(url);
+    expect(lines.some((l) => l.includes('family.of.the.prisoner@example.org'))).toBe(true);
+    expect(txt).toContain('The *family* wrote');
+    const pages = await readPdf(readFileSync(join(dir, out.files[1].path)));
+    const last = pages.at(-1)!;
+    expect(pages.map((p) => p.text).join(' ')).toContain('The *family* wrote');
+    const closing = last.items.find((i) => i.str === 'Yours sincerely,')!;
+    const name = last.items.find((i) => i.str === 'A. Tester')!;
+    // clear space from the closing's descender (0.236 em) to the name's capitals (0.729 em), 11 pt
+    expect(closing.y - 0.236 * 11 - (name.y + 0.729 * 11)).toBeGreaterThanOrEqual(20 * (72 / 25.4));
+  });
+});
+
 describe('fonts', () => {
   it('a character no font has is refused: file, line, key, U+ code; nothing written', () => {
     const dir = workspace({

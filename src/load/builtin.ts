@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Problem } from '../errors.js';
 import { dataDir, packageRoot } from '../paths.js';
 import { readYaml, type YamlSource } from './source.js';
-import { check } from './validate.js';
+import { check } from './check.js';
 
 export interface Builtin<T> {
   value?: T;

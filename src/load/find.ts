@@ -25,6 +25,8 @@ export function findWorkspace(from: string, explicit?: string): string {
     dir = up;
   }
   throw new AppealError({
-    message: `no ${CONFIG_FILE} in ${resolve(from)} or any folder above it: run appeal inside a workspace, name one with --workspace DIR, or create one with 'appeal init'.`,
+    message:
+      `no ${CONFIG_FILE} in ${resolve(from)} or any folder above it: run appeal inside ` +
+      `a workspace, name one with --workspace DIR, or create one with 'appeal init'.`,
   });
 }

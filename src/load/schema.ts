@@ -3,9 +3,9 @@
  * Unknown keys are errors (strict objects), so a misspelt key is caught, not ignored.
  */
 import { z } from 'zod';
-import { CASE_ID, FORMATS, isRealDate, KINDS, STATUSES } from './terms.js';
+import { CASE_ID, FORMATS, isRealDate, KIND, STATUSES } from '../domain/terms.js';
 
-export { CASE_ID, FORMATS, isRealDate, KINDS, STATUSES, type Kind, type OutputFormat } from './terms.js';
+export { CASE_ID, FORMATS, isRealDate, KIND, STATUSES, type Kind, type OutputFormat } from '../domain/terms.js';
 
 const text = z.string().trim().min(1);
 
@@ -104,7 +104,7 @@ export const entrySchema = z.strictObject({
   number: z.number().int().min(0),
   date: isoDate,
   case: caseId,
-  kind: z.enum(KINDS),
+  kind: z.string().regex(KIND, { message: "a kind is the name of a template: lower-case letters, digits and '-'" }),
   update: z.number().int().min(1).optional(),
   recipients: z.array(text).default([]),
   events: z.array(z.strictObject({ date: isoDate, id: text })).default([]),

@@ -2,9 +2,9 @@
  * A YAML file as read from disk, with the positions of its nodes, so that every problem
  * found later (by zod or by the planner) can name file:line:col.
  */
-import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { AppealError, type Problem } from '../errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { AppealError, systemProblem, type Problem } from '../errors.js';
 
 export type KeyPath = (string | number)[];
 
@@ -25,6 +25,11 @@ export class YamlSource {
   /** The plain JavaScript value of the document. */
   get data(): unknown {
     return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /** Line and column of an offset in the text. */
+  linePos(offset: number): Position {
+    return this.pos(offset);
   }
 
   private pos(offset: number): Position {
@@ -88,31 +93,203 @@ export class YamlSource {
   }
 }
 
+/** Limits no real file reaches; past them a file is refused quickly, in bounded memory. */
+export const LIMITS = {
+  /** Bytes of one YAML file or template. */
+  fileBytes: 1024 * 1024,
+  /** Levels of nesting: brackets, or indentation in columns. */
+  flowDepth: 32,
+  indentColumns: 128,
+  /** Aliases (*name) in one file. */
+  aliases: 100,
+};
+
+/** C0 and C1 control characters other than tab and newline: never in a letter. */
+export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Friendlier words for what the yaml library reports, by its error code. */
+function syntaxMessage(code: string, raw: string): string {
+  const first = raw
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+.*$/, '')
+    .replace(/;? ?please use [\w.()]+/i, '');
+  if (code === 'MULTIPLE_DOCS') {
+    return "this file holds more than one YAML document (a line '---' starts another): keep one document per file.";
+  }
+  if (code === 'MISSING_CHAR' && /quote/i.test(first)) {
+    return 'a quoted text is not closed: add the closing quote where the text ends (a quote opened on this value or above it).';
+  }
+  if (code === 'DUPLICATE_KEY') return 'this key is given twice in the same mapping: keep one of them.';
+  if (code === 'TAG_RESOLVE_FAILED') {
+    return (
+      `the tag '${first.replace(/^Unresolved tag: /, '')}' is not used ` +
+      `in appeal's files: remove it, and write the value as plain text.`
+    );
+  }
+  const said = `${first.charAt(0).toLowerCase()}${first.slice(1)}`.replace(/\.$/, '');
+  return (
+    `this is not valid YAML: ${said}. Fix the syntax at this place ` +
+    `(indentation, a missing ':' or an unclosed quote are the usual causes).`
+  );
+}
+
+/** Where the quote that is never closed opens (the parser reports where the text ends). */
+function openingQuote(text: string, pos: number, message: string): number {
+  const quote = /'quote/.test(message) ? "'" : /"quote/.test(message) ? '"' : undefined;
+  if (!quote) return pos;
+  const before = text.slice(0, pos);
+  let best = -1;
+  for (const m of before.matchAll(new RegExp(`(?:^|[:\\-\\[,{]\\s*|^\\s*)(${quote})`, 'gm'))) best = m.index + m[0].length - 1;
+  return best >= 0 ? best : pos;
+}
+
+/** Nesting deeper than any real file, found in the text before the parser sees it. */
+function nestingProblem(file: string, text: string): Problem | undefined {
+  let depth = 0;
+  let quote = '';
+  let line = 1;
+  let col = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    col++;
+    if (c === '\n') {
+      line++;
+      col = 0;
+      quote = quote === '"' ? quote : '';
+      let indent = 0;
+      while (text[i + 1 + indent] === ' ') indent++;
+      if (indent > LIMITS.indentColumns) {
+        return {
+          file,
+          line,
+          col: 1,
+          message: `this line is indented ${indent} columns: nesting so deep is not a case file. Keep it to a few levels.`,
+        };
+      }
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > LIMITS.flowDepth) {
+        return {
+          file,
+          line,
+          col,
+          message: `brackets nest more than ${LIMITS.flowDepth} levels deep here: that is not a case file. Keep it to a few levels.`,
+        };
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** Shows a text with its control characters visible: \x1b, \u0085. */
+export function visible(s: string): string {
+  return s.replace(new RegExp(CONTROL.source, 'g'), (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Problems of content the parser accepts but appeal does not: tags, control characters, aliases. */
+function contentProblems(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  let aliases = 0;
+  const at = (node: Node) => {
+    const { line, col } = source.linePos(node.range?.[0] ?? 0);
+    return { file: source.file, line, col };
+  };
+  visit(source.doc, {
+    Alias(_key, node) {
+      if (++aliases === LIMITS.aliases + 1) {
+        problems.push({ ...at(node), message: `more than ${LIMITS.aliases} aliases (*name) in one file: write the values out instead.` });
+      }
+    },
+    Node(_key, node) {
+      if (node.tag && !isAlias(node)) {
+        problems.push({
+          ...at(node),
+          message:
+            `the tag '${visible(node.tag)}' is not used in appeal's files: remove ` +
+            `it, and write the value as plain text, a number, a list or a mapping.`,
+        });
+      }
+      if (isScalar(node) && typeof node.value === 'string') {
+        const m = CONTROL.exec(node.value);
+        if (m) {
+          problems.push({
+            ...at(node),
+            message:
+              `this text holds the control character ${visible(m[0])}, which a ` +
+              `letter cannot carry: remove it (only tab and new lines are allowed).`,
+          });
+        }
+      }
+    },
+  });
+  return problems;
+}
+
 /** Parses YAML text; a syntax error is an AppealError at its line and column. */
 export function parseYaml(file: string, text: string): YamlSource {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte order mark
+  const deep = nestingProblem(file, text);
+  if (deep) throw new AppealError(deep);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => {
-    const p = lines.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-    return {
-      file,
-      line: p.line,
-      col: p.col,
-      message: `this is not valid YAML: ${first.charAt(0).toLowerCase()}${first.slice(1)}. Fix the syntax at this place (indentation, a missing ':' or an unclosed quote are the usual causes).`,
-    };
+  const problems: Problem[] = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')].map((e) => {
+    const p = lines.linePos(e.code === 'MISSING_CHAR' ? openingQuote(text, e.pos[0], e.message) : e.pos[0]);
+    return { file, line: p.line, col: p.col, message: syntaxMessage(e.code, e.message) };
   });
   if (problems.length) throw new AppealError(problems);
-  return new YamlSource(file, text, doc, lines);
+  const source = new YamlSource(file, text, doc, lines);
+  const more = contentProblems(source);
+  if (more.length) throw new AppealError(more);
+  return source;
 }
 
 /** Reads and parses a YAML file; `shown` is the name used in messages. */
 export function readYaml(absPath: string, shown: string): YamlSource {
-  let text: string;
+  return parseYaml(shown, readText(absPath, shown, 'YAML'));
+}
+
+/**
+ * Reads a text file appeal takes as input (YAML, a template): UTF-8, not too large. Anything else
+ * is a sentence naming the file and what to do.
+ */
+export function readText(absPath: string, shown: string, what: string): string {
+  let bytes: Buffer;
   try {
-    text = readFileSync(absPath, 'utf8');
+    const size = statSync(absPath).size;
+    if (size > LIMITS.fileBytes) {
+      const mb = (size / 1024 / 1024).toFixed(1);
+      throw new AppealError({
+        file: shown,
+        message:
+          `this file is ${mb} MB; appeal reads files of up to 1 MB, far more ` +
+          `than any real case. Split it, or remove what does not belong in it.`,
+      });
+    }
+    bytes = readFileSync(absPath);
   } catch (e) {
-    throw new AppealError({ file: shown, message: `cannot read this file (${(e as NodeJS.ErrnoException).code ?? String(e)}).` });
+    if (e instanceof AppealError) throw e;
+    const problem = systemProblem(e);
+    throw new AppealError({ file: shown, message: problem ? problem.message : `cannot read this file (${String(e)}).` });
   }
-  return parseYaml(shown, text);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
+    throw new AppealError({
+      file: shown,
+      message:
+        `this file is not UTF-8 text (it looks like UTF-16, or holds NUL ` +
+        `bytes): save it as UTF-8 in your editor (${what} files are UTF-8).`,
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppealError({ file: shown, message: `this file is not valid UTF-8 text: save it as UTF-8 in your editor.` });
+  }
 }

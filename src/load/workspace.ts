@@ -3,15 +3,16 @@
  * folder at or above the current one), or named by --workspace. Loads the configuration and
  * the cases, each checked against the data contract.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
-import { loadDateStyle, type DateStyle } from '../plan/dates.js';
-import { formatProblem } from '../plan/reference.js';
+import { loadDateStyle, type DateStyle } from '../domain/dates.js';
+import { referenceFormatProblem } from '../domain/reference.js';
 import { caseSchema, CASE_ID, configSchema, type Case, type Config } from './schema.js';
+import { leavesWorkspace, outsideMessage } from './inside.js';
 import { readYaml, type YamlSource } from './source.js';
 import { CONFIG_FILE } from './find.js';
-import { check, didYouMean } from './validate.js';
+import { check, didYouMean } from './check.js';
 
 export { CONFIG_FILE, findWorkspace } from './find.js';
 
@@ -72,7 +73,10 @@ export class Workspace {
     if (cached) return cached;
     const bad = this.caseIdProblem(id, key);
     if (bad) throw new AppealError(bad);
-    const source = readYaml(join(this.casesDir, `${id}.yaml`), `cases/${id}.yaml`);
+    const shown = `cases/${id}.yaml`;
+    const out = leavesWorkspace(this.root, shown);
+    if (out) throw new AppealError({ file: shown, message: outsideMessage(shown, out) });
+    const source = readYaml(join(this.casesDir, `${id}.yaml`), shown);
     const { value, problems } = check(source, caseSchema);
     if (problems.length) throw new AppealError(problems);
     const loaded = { id, data: value!, source };
@@ -81,11 +85,39 @@ export class Workspace {
   }
 }
 
-/** Checks what zod cannot: the reference format. */
-function configProblems(config: Config, source: YamlSource): Problem[] {
+/** Why a font file cannot be used (missing, not a font, a web font), or undefined. */
+function fontFileProblem(abs: string, shown: string): string | undefined {
+  let head: Buffer;
+  try {
+    const fd = openSync(abs, 'r');
+    head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    closeSync(fd);
+  } catch {
+    return `there is no font file ${shown}: give the path of a TTF or OTF file, relative to the workspace.`;
+  }
+  const magic = head.toString('latin1');
+  if (magic === 'wOFF' || magic === 'wOF2') return `${shown} is a web font (WOFF): give the TTF or OTF file of that font.`;
+  if (!['\x00\x01\x00\x00', 'true', 'OTTO', 'ttcf'].includes(magic)) return `${shown} is not a font file: give a TTF or OTF file.`;
+  return undefined;
+}
+
+/** Checks what zod cannot: the reference format, and paths that stay inside the workspace. */
+function configProblems(root: string, config: Config, source: YamlSource): Problem[] {
   const problems: Problem[] = [];
-  const why = formatProblem(config.references.format, config.references.counter);
+  const why = referenceFormatProblem(config.references.format, config.references.counter);
   if (why) problems.push(source.problem(['references', 'format'], why));
+  const out = leavesWorkspace(root, config.output.dir);
+  if (out) problems.push(source.problem(['output', 'dir'], outsideMessage(config.output.dir, out)));
+  config.pdf.fonts?.forEach((face, i) => {
+    for (const key of ['regular', 'bold'] as const) {
+      const path = face[key];
+      if (path === undefined) continue;
+      const where = leavesWorkspace(root, path);
+      const why = where ? outsideMessage(path, where) : fontFileProblem(join(root, path), path);
+      if (why) problems.push(source.problem(['pdf', 'fonts', i, key], why));
+    }
+  });
   return problems;
 }
 
@@ -96,9 +128,9 @@ export async function openWorkspace(root: string): Promise<Workspace> {
   const { value, problems } = check(source, configSchema);
   if (problems.length) throw new AppealError(problems);
   const config = value!;
-  const more = configProblems(config, source);
-  const dates = await loadDateStyle(config.dates, source);
-  more.push(...dates.problems);
+  const more = configProblems(root, config, source);
+  const dates = await loadDateStyle(config.dates);
+  if (dates.problem) more.push(source.problem(['dates', dates.problem.key], dates.problem.message));
   if (more.length) throw new AppealError(more);
   return new Workspace(root, config, source, dates.style!);
 }

@@ -3,14 +3,16 @@
  * which events are new since the last letter on the case. Reads, never writes.
  */
 import { AppealError, NothingNew, type Problem } from '../errors.js';
+import { todayIso } from '../domain/terms.js';
 import type { CaseEvent, Kind } from '../load/schema.js';
 import type { LoadedCase, Workspace } from '../load/workspace.js';
 import { createHash } from 'node:crypto';
 import type { Addressee, Directory } from './directory.js';
 import { label } from './phrases.js';
-import { compareEntries, nextNumber, type RegisteredEntry } from './register.js';
-import { formatReference } from './reference.js';
-import { didYouMean } from '../load/validate.js';
+import type { RegisteredEntry } from '../register/entry.js';
+import { compareEntries, latestOn, nextNumber, nextUpdate } from '../register/numbering.js';
+import { formatReference } from '../domain/reference.js';
+import { didYouMean } from '../load/check.js';
 
 export interface Citation {
   caseId: string;
@@ -59,14 +61,6 @@ export function eventId(e: CaseEvent): string {
   return e.id ?? createHash('sha256').update(`${e.date}\n${e.text}`).digest('hex').slice(0, 12);
 }
 
-/** The latest entry on a case dated on or before `date`. */
-export function latestOn(entries: RegisteredEntry[], caseId: string, date: string): RegisteredEntry | undefined {
-  return entries
-    .filter((e) => e.case === caseId && e.date <= date)
-    .sort(compareEntries)
-    .pop();
-}
-
 function cite(entry: RegisteredEntry, name: string): Citation {
   return {
     caseId: entry.case,
@@ -86,7 +80,8 @@ export function mandatesFor(c: LoadedCase, directory: Directory, date: string): 
       problems.push(
         c.source.problem(
           ['concerns', i],
-          `'${key}' is not a mandate of the directory.${didYouMean(key, [...directory.mandates.keys()]) || ' Run appeal recipients to list them.'}`,
+          `'${key}' is not a mandate of the ` +
+            `directory.${didYouMean(key, [...directory.mandates.keys()]) || ' Run appeal recipients to list them.'}`,
         ),
       );
       return;
@@ -113,15 +108,19 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     if (!previous) {
       throw new AppealError({
         key: '--kind',
-        message: `the register holds no communication on '${c.id}' dated on or before ${date} to update: send a communication first (--kind communication), or record the one you sent with 'appeal register add'.`,
+        message:
+          `the register holds no communication on '${c.id}' dated on or before ${date} to update: send a ` +
+          `communication first (--kind communication), or record the one you sent with 'appeal register add'.`,
       });
     }
-    update = Math.max(0, ...onCase.map((e) => e.update ?? 0)) + 1;
+    update = nextUpdate(entries, c.id);
   }
   if (later) {
     throw new AppealError({
       key: '--date',
-      message: `the register already holds ${label(later.kind, later.update)} on '${c.id}' (${later.reference}) dated ${later.date}, after ${date}: date the letter on or after ${later.date}.`,
+      message:
+        `the register already holds ${label(later.kind, later.update)} on '${c.id}' (${later.reference}) ` +
+        `dated ${later.date}, after ${date}: date the letter on or after ${later.date}.`,
     });
   }
 
@@ -131,10 +130,34 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     .map((event, index) => ({ event, index }))
     .filter(({ event }) => !event.confidential && event.date <= date && (since === undefined || event.date > since))
     .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : a.index - b.index));
+  // An event dated after today is a typo, most often; one after the letter's date merely waits.
+  const today = todayIso();
+  c.data.events.forEach((event, i) => {
+    if (event.date > today) {
+      problems.push(
+        c.source.problem(
+          ['events', i, 'date'],
+          `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
+        ),
+      );
+    }
+  });
+  if (kind === 'communication' && chosen.length === 0 && problems.length === 0) {
+    throw new AppealError({
+      ...c.source.problem(['events'], '', true),
+      message:
+        `a communication on '${c.id}' needs facts: no public event is dated on or before ${date}. ` +
+        `Add what happened (date, text, source) under events in ${c.source.file}.`,
+    });
+  }
   if (kind === 'update' && chosen.length === 0) {
     throw new NothingNew({
       ...c.source.problem(['events'], '', true),
-      message: `nothing new on '${c.id}' since ${label(previous!.kind, previous!.update)} (${previous!.reference}, ${previous!.date}): no public event is dated after ${previous!.date} and on or before ${date}. Add the new events to ${c.source.file}, or date the letter later.`,
+      message:
+        `nothing new on '${c.id}' since ${label(previous!.kind, previous!.update)} ` +
+        `(${previous!.reference}, ${previous!.date}): no public ` +
+        `event is dated after ${previous!.date} and on or before ${date}. ` +
+        `Add the new events to ${c.source.file}, or date the letter later.`,
     });
   }
 
@@ -152,7 +175,8 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
         problems.push(
           c.source.problem(
             where,
-            `the register holds no communication on '${other}' to cite: send one first, or record it with 'appeal register add', or remove '${other}' from see.`,
+            `the register holds no communication on '${other}' to cite: send one first, ` +
+              `or record it with 'appeal register add', or remove '${other}' from see.`,
           ),
         );
         return;
@@ -198,9 +222,4 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     events,
     recipients: addressees.map((a) => a.key),
   };
-}
-
-/** The same plan under another number (when a concurrent run took this one). */
-export function renumber(plan: Plan, ws: Workspace, number: number): Plan {
-  return { ...plan, number, reference: formatReference(ws.config.references.format, number, plan.date) };
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
 import { readYaml, type YamlSource } from '../load/source.js';
 import { readBuiltin, type Builtin } from '../load/builtin.js';
-import { check, didYouMean as didYouMeanIn } from '../load/validate.js';
+import { check, didYouMean as didYouMeanIn } from '../load/check.js';
 
 /** "1985", "2010-10" or "2000-04-26": the first day it stands for, as yyyy-mm-dd. */
 const partialDate = z.preprocess(
@@ -21,7 +21,19 @@ const mandateSchema = z.strictObject({
   since: partialDate,
   source: z.string().optional(),
   verified: z.boolean().default(true),
-  titles: z.array(z.strictObject({ from: partialDate, title: z.string().min(1), verified: z.boolean().default(true) })).min(1),
+  titles: z
+    .array(
+      z.strictObject({
+        from: partialDate,
+        title: z.string().min(1),
+        verified: z.boolean().default(true),
+        // The title in Azerbaijani (data/lang/az.yaml), where it came from, or `az_verified: false`.
+        az: z.string().min(1).optional(),
+        az_source: z.string().optional(),
+        az_verified: z.boolean().optional(),
+      }),
+    )
+    .min(1),
 });
 
 const recipientSchema = z.strictObject({
@@ -32,6 +44,10 @@ const recipientSchema = z.strictObject({
   salutation: z.string().default('Dear Sir or Madam,'),
   circulate: z.boolean().default(false),
   verified: z.boolean().default(true),
+  // The addressee line and salutation in Azerbaijani, where they came from, or `az_verified: false`.
+  az: z.strictObject({ addressee: z.string().min(1).optional(), salutation: z.string().min(1).optional() }).optional(),
+  az_source: z.string().optional(),
+  az_verified: z.boolean().optional(),
 });
 
 const mandatesFile = z.strictObject({ mandates: z.record(z.string(), mandateSchema) });
@@ -88,7 +104,9 @@ export class Directory {
     const m = this.mandates.get(key)!;
     if (startOf(m.since) > date) {
       return {
-        error: `the mandate '${key}' (${m.titles[0]!.title}) began in ${describePartial(m.since)}; a letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
+        error:
+          `the mandate '${key}' (${m.titles[0]!.title}) began in ${describePartial(m.since)}; a ` +
+          `letter dated ${date} cannot address it. Remove it from concerns, or date the letter later.`,
       };
     }
     return { title: inForce(m.titles, date)!.title };
@@ -114,7 +132,9 @@ export class Directory {
         if (!holder) {
           problems.push({
             key: '--to',
-            message: `'${key}' has no holder known on ${date} (the first listed took office in ${describePartial(r.holders[0]!.from)}). Add the holder of that date under holders in recipients/${key}.yaml.`,
+            message:
+              `'${key}' has no holder known on ${date} (the first listed took office in ` +
+              `${describePartial(r.holders[0]!.from)}). Add the holder of that date under holders in recipients/${key}.yaml.`,
           });
           return;
         }

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { AppealError } from '../errors.js';
 import { readBuiltin } from '../load/builtin.js';
-import { KINDS, STATUSES } from '../load/terms.js';
+import { STATUSES } from '../domain/terms.js';
 
 const phrasesSchema = z.strictObject({
   status: z.record(z.enum(STATUSES), z.string()),
-  labels: z.record(z.enum(KINDS), z.string()),
+  labels: z.record(z.string(), z.string()),
   salutation: z.string(),
 });
 export type Phrases = z.infer<typeof phrasesSchema>;
@@ -23,6 +23,8 @@ export function phrases(): Phrases {
 }
 
 /** "Update No 2", "Communication": how a communication is cited. */
-export function label(kind: (typeof KINDS)[number], update?: number): string {
-  return phrases().labels[kind].replace('{n}', String(update ?? ''));
+export function label(kind: string, update?: number): string {
+  // A workspace's own kind without a label of its own: its name, as words ("Memo").
+  const text = phrases().labels[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
+  return text.replace('{n}', String(update ?? ''));
 }

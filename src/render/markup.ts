@@ -8,24 +8,43 @@
  *   # text              a bold line; a block of bold lines is kept with the block after it
  *   - text  / • text    a bullet item; consecutive items make one list
  *   1. text / 1) text   a numbered item
- *   ~                   an empty line kept inside a block (room for a signature)
+ *   ~                   an empty line kept inside a block; a run of them between two lines is room
+ *                       for a signature (at least 20 mm in the PDF)
  *   ---                 a horizontal rule
- *   ::: letterhead      the lines up to ':::' are the letterhead, centred at the top
+ *   ::: letterhead      the lines up to ':::' are the letterhead, centred at the top: the
+ *                       organisation's name, one line per script; after a '---' line inside it,
+ *                       contact lines (address, e-mail, website), set small under a thin rule
  *   ::: center/right    the blocks up to ':::' are centred / set right
- *   ::: keep            the blocks up to ':::' stay together on one page (closing, signature)
+ *   ::: keep            the blocks up to ':::' stay together on one page (closing, signature);
+ *                       in the PDF they never stand alone on a page: the last lines before them
+ *                       come along
+ *
+ * Inline styles, inside a paragraph line, list item or `# ` line (not in the letterhead):
+ *
+ *   *italic*  **bold**  ***bold italic***
+ *
+ * An opening mark is followed by a letter (not a space) and its closing mark, on the same line,
+ * is the same number of stars preceded by a letter; marks nest (`**bold *and italic* bold**`).
+ * Stars that do not pair this way are printed as they are ("5 * 3", "a lone *"); `\*` prints a
+ * star where one would pair. The marks are not printed: the text letter shows the words alone,
+ * the PDF sets them in italic, bold or bold italic.
  *
  * Text that comes from case files is passed through `escapeData` before it reaches a template,
- * so a case that writes "- " or "# " at the start of a line is printed, not read as markup.
+ * so a case that writes "- " or "# " at the start of a line, or stars anywhere, is printed, not
+ * read as markup.
  */
-import type { Align, Block, Line, ListItem } from './letter.js';
+import type { Align, Block, Line, ListItem, Run, TextStyle } from './letter.js';
 
-/** Marks a line start as plain text; never printed. Private use: no case text carries it. */
+/** Marks the start of text from data (plain text, never markup); never printed. Private use: no case text carries it. */
 const LITERAL = '\uE000';
+/** Marks the end of text from data. */
+const LITERAL_END = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
 
 /** Makes a string from case data safe to put into a template: no markup, one line. */
 export function escapeData(s: string): string {
   if (s === '') return s;
-  return LITERAL + s.replaceAll(LITERAL, '').replace(/\s*\n\s*/g, ' ');
+  return LITERAL + s.replace(MARKS, '').replace(/\s*\n\s*/g, ' ') + LITERAL_END;
 }
 
 /** Applies `escapeData` to every string in a value (objects and arrays are copied). */
@@ -39,7 +58,110 @@ export function escapeDeep<T>(value: T): T {
 }
 
 function clean(s: string): string {
-  return s.replaceAll(LITERAL, '').replace(/[ \t]+$/, '');
+  return s.replace(MARKS, '').replace(/[ \t]+$/, '');
+}
+
+const STYLE_OF: TextStyle[] = ['regular', 'italic', 'bold', 'boldItalic'];
+
+interface Token {
+  /** Printed text, or a run of 1–3 stars that may open or close a style. */
+  text: string;
+  stars: number;
+  canOpen: boolean;
+  canClose: boolean;
+  /** For a star run that pairs: +1 opens, -1 closes. */
+  pair: number;
+}
+
+/**
+ * Reads the inline styles of one line (marks of data still in it) into runs, in `base` style
+ * or bolder. Text between LITERAL and LITERAL_END is data: printed as it is.
+ */
+export function parseInline(line: string, base: 'regular' | 'bold' = 'regular'): Run[] {
+  const tokens: Token[] = [];
+  const text = (t: string): void => {
+    const last = tokens[tokens.length - 1];
+    if (last && last.stars === 0) last.text += t;
+    else tokens.push({ text: t, stars: 0, canOpen: false, canClose: false, pair: 0 });
+  };
+  // The printed character next to position i, looking past the marks of data.
+  const printedAt = (i: number, step: 1 | -1): string => {
+    while (i >= 0 && i < line.length && (line[i] === LITERAL || line[i] === LITERAL_END)) i += step;
+    return i >= 0 && i < line.length ? line[i]! : '';
+  };
+  let data = false;
+  for (let i = 0; i < line.length;) {
+    const c = line[i]!;
+    if (c === LITERAL || c === LITERAL_END) {
+      data = c === LITERAL;
+      i++;
+    } else if (data) {
+      text(c);
+      i++;
+    } else if (c === '\\' && line[i + 1] === '*') {
+      text('*');
+      i += 2;
+    } else if (c === '*') {
+      let j = i;
+      while (line[j] === '*') j++;
+      const before = printedAt(i - 1, -1);
+      const after = printedAt(j, 1);
+      const n = j - i;
+      if (n > 3) text(line.slice(i, j));
+      else
+        tokens.push({
+          text: line.slice(i, j),
+          stars: n,
+          canOpen: after !== '' && !/\s/.test(after),
+          canClose: before !== '' && !/\s/.test(before),
+          pair: 0,
+        });
+      i = j;
+    } else {
+      text(c);
+      i++;
+    }
+  }
+  // Pair each closing run with the nearest open run of as many stars; runs between them that did not pair stay text.
+  const open: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.stars === 0) return;
+    const at = t.canClose ? open.findLastIndex((o) => tokens[o]!.stars === t.stars) : -1;
+    if (at >= 0) {
+      tokens[open[at]!]!.pair = 1;
+      t.pair = -1;
+      open.length = at;
+    } else if (t.canOpen) open.push(k);
+  });
+  const runs: Run[] = [];
+  let bold = base === 'bold' ? 1 : 0;
+  let italic = 0;
+  for (const t of tokens) {
+    if (t.stars > 0 && t.pair !== 0) {
+      if (t.stars >= 2) bold += t.pair;
+      if (t.stars !== 2) italic += t.pair;
+      continue;
+    }
+    const style = STYLE_OF[(bold > 0 ? 2 : 0) + (italic > 0 ? 1 : 0)]!;
+    const last = runs[runs.length - 1];
+    if (last && last.style === style) last.text += t.text;
+    else if (t.text) runs.push({ text: t.text, style });
+  }
+  return runs;
+}
+
+/**
+ * The text and runs of a line or item: runs only when they say more than the text and `base` do.
+ * Trailing spaces and tabs are not part of a line; a `# ` line (`trim`) loses all white space at both ends.
+ */
+function styled(body: string, base: 'regular' | 'bold', trim: boolean): { text: string; runs?: Run[] } {
+  const runs = parseInline(body, base);
+  const end = trim ? /\s+$/ : /[ \t]+$/;
+  while (runs.length && !(runs[runs.length - 1]!.text = runs[runs.length - 1]!.text.replace(end, ''))) runs.pop();
+  while (trim && runs.length && !(runs[0]!.text = runs[0]!.text.replace(/^\s+/, ''))) runs.shift();
+  const text = runs.map((r) => r.text).join('');
+  if (runs.length === 0 || (runs.length === 1 && runs[0]!.style === base)) return { text };
+  return { text, runs };
 }
 
 const BULLET = /^[-•*·]\s+(.*)$/;
@@ -50,7 +172,7 @@ const FENCE = /^:::\s*(letterhead|center|centre|right|keep)?\s*$/;
 export function parseMarkup(text: string): Block[] {
   const out: Block[] = [];
   // Each open fence collects the blocks inside it.
-  const stack: { kind: string; blocks: Block[]; lines: string[] }[] = [];
+  const stack: { kind: string; blocks: Block[]; lines: string[]; contacts?: string[] }[] = [];
   let paragraph: Line[] = [];
   let list: { ordered: boolean; items: ListItem[] } | undefined;
 
@@ -92,14 +214,17 @@ export function parseMarkup(text: string): Block[] {
         const closed = stack.pop();
         if (!closed) continue; // a stray ':::' is ignored
         const holder = target();
-        if (closed.kind === 'letterhead') holder.push({ type: 'letterhead', lines: closed.lines });
+        if (closed.kind === 'letterhead') holder.push(letterhead(closed));
         else if (closed.kind === 'keep') holder.push({ type: 'keep', blocks: closed.blocks });
         else holder.push(...closed.blocks);
       }
       continue;
     }
     if (inLetterhead) {
-      if (clean(line).trim()) stack[stack.length - 1]!.lines.push(clean(line).trim());
+      const head = stack[stack.length - 1]!;
+      const t = clean(line).trim();
+      if (!literal && /^-{3,}$/.test(t)) head.contacts ??= [];
+      else if (t) (head.contacts ?? head.lines).push(t);
       continue;
     }
     if (clean(line).trim() === '') {
@@ -125,24 +250,28 @@ export function parseMarkup(text: string): Block[] {
         const ordered = !!numbered;
         if (paragraph.length || (list && list.ordered !== ordered)) flush();
         list ??= { ordered, items: [] };
-        list.items.push({ marker: numbered ? numbered[1]! : '•', text: clean(numbered ? numbered[2]! : bullet![1]!) });
+        list.items.push({ marker: numbered ? numbered[1]! : '•', ...styled(numbered ? numbered[2]! : bullet![1]!, 'regular', false) });
         continue;
       }
       if (body.startsWith('# ')) {
         if (list) flush();
-        paragraph.push({ indent, text: clean(body.slice(2)).trim(), bold: true });
+        paragraph.push({ indent, bold: true, ...styled(body.slice(2), 'bold', true) });
         continue;
       }
     }
     if (list) flush();
-    paragraph.push({ indent, text: clean(body), bold: false });
+    paragraph.push({ indent, bold: false, ...styled(body, 'regular', false) });
   }
   flush();
   while (stack.length) {
     // An unclosed fence: keep what it holds rather than lose it.
     const closed = stack.pop()!;
-    if (closed.kind === 'letterhead') target().push({ type: 'letterhead', lines: closed.lines });
+    if (closed.kind === 'letterhead') target().push(letterhead(closed));
     else target().push(...closed.blocks);
   }
   return out;
+}
+
+function letterhead(closed: { lines: string[]; contacts?: string[] }): Block {
+  return { type: 'letterhead', lines: closed.lines, contacts: closed.contacts ?? [] };
 }

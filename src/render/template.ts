@@ -1,18 +1,20 @@
 /**
- * Templates: one Handlebars file per kind of letter (templates/update.hbs, ...), and partials
- * shared between them (templates/_header.hbs is the partial 'header'). A workspace's own
- * templates/ folder overrides the built-in files of the same name and may add kinds.
+ * Templates: one Handlebars file per kind of letter and language (templates/en/update.hbs, ...),
+ * and partials shared between them (templates/en/_header.hbs is the partial 'header'). A
+ * workspace's own templates/ overrides the built-in files and may add kinds: a file in
+ * templates/<lang>/ serves that language, a file directly in templates/ serves every language.
  * Compiled with noEscape (letters are not HTML); case text is data, never compiled.
  *
  * The built-in templates are precompiled when the package is built (dist/templates/builtin.js),
  * so a letter from them needs only Handlebars' small runtime; the compiler is loaded only for a
  * workspace that has templates of its own.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { HelperDelegate } from 'handlebars';
 import { AppealError, type Problem } from '../errors.js';
+import { readText } from '../load/source.js';
 import { builtinTemplatesDir, packageRoot } from '../paths.js';
 
 export interface TemplateFile {
@@ -20,36 +22,63 @@ export interface TemplateFile {
   name: string;
   /** File name: 'update.hbs', '_header.hbs'. */
   file: string;
+  /** The language folder it is in ('en'), or undefined for a workspace file that serves all. */
+  lang?: string;
   partial: boolean;
   builtin: boolean;
-  /** As shown in messages: 'templates/update.hbs' or 'templates/update.hbs (built in)'. */
+  /** As shown in messages: 'templates/az/update.hbs' or 'templates/en/update.hbs (built in)'. */
   shown: string;
   abs: string;
 }
 
-/** The template files in force: the workspace's own over the built-in ones. */
-export function templateFiles(workspaceRoot: string): Map<string, TemplateFile> {
+/** The languages that have built-in templates: the folders of templates/. */
+export function builtinLanguages(): string[] {
+  const dir = builtinTemplatesDir();
+  return readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory())
+    .sort();
+}
+
+function scan(dir: string, builtin: boolean, lang: string | undefined, into: Map<string, TemplateFile>): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.hbs')) continue;
+    const partial = file.startsWith('_');
+    const name = file.slice(partial ? 1 : 0, -'.hbs'.length);
+    const rel = lang ? `templates/${lang}/${file}` : `templates/${file}`;
+    into.set(file, { name, file, lang, partial, builtin, shown: `${rel}${builtin ? ' (built in)' : ''}`, abs: join(dir, file) });
+  }
+}
+
+/**
+ * The template files in force for a language: the built-in ones of that language, then the
+ * workspace's files for every language, then the workspace's own for that language.
+ */
+export function templateFiles(workspaceRoot: string, lang = 'en'): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
-  const scan = (dir: string, builtin: boolean) => {
-    if (!existsSync(dir)) return;
-    for (const file of readdirSync(dir).sort()) {
-      if (!file.endsWith('.hbs')) continue;
-      const partial = file.startsWith('_');
-      const name = file.slice(partial ? 1 : 0, -'.hbs'.length);
-      const shown = `templates/${file}${builtin ? ' (built in)' : ''}`;
-      files.set(file, { name, file, partial, builtin, shown, abs: join(dir, file) });
-    }
-  };
-  scan(builtinTemplatesDir(), true);
+  scan(join(builtinTemplatesDir(), lang), true, lang, files);
   // In appeal's own repository, the example workspace's templates/ are the built-in ones.
   const own = join(workspaceRoot, 'templates');
-  if (resolve(own) !== resolve(builtinTemplatesDir())) scan(own, false);
+  if (resolve(own) !== resolve(builtinTemplatesDir())) {
+    scan(own, false, undefined, files);
+    scan(join(own, lang), false, lang, files);
+  }
   return files;
 }
 
 /** Kinds of letter a template exists for. */
 export function templateKinds(files: Map<string, TemplateFile>): string[] {
   return [...files.values()].filter((f) => !f.partial).map((f) => f.name);
+}
+
+/** Every kind of letter with a template in any language: what the register accepts. */
+export function allKinds(workspaceRoot: string): string[] {
+  const langs = new Set(builtinLanguages());
+  const own = join(workspaceRoot, 'templates');
+  if (existsSync(own)) for (const d of readdirSync(own)) if (statSync(join(own, d)).isDirectory()) langs.add(d);
+  const kinds = new Set<string>();
+  for (const lang of langs) for (const k of templateKinds(templateFiles(workspaceRoot, lang))) kinds.add(k);
+  return [...kinds].sort();
 }
 
 /**
@@ -94,13 +123,16 @@ async function builtinSpecs(): Promise<Record<string, Spec> | undefined> {
  * The template of `kind` with every partial, ready to render; problems name the template file
  * and line.
  */
-export async function compileTemplate(workspaceRoot: string, kind: string): Promise<Render> {
-  const files = templateFiles(workspaceRoot);
+export async function compileTemplate(workspaceRoot: string, kind: string, lang = 'en'): Promise<Render> {
+  const files = templateFiles(workspaceRoot, lang);
   const main = [...files.values()].find((f) => !f.partial && f.name === kind);
   if (!main) {
     throw new AppealError({
       key: '--kind',
-      message: `there is no template for letters of kind '${kind}': the kinds with a template are ${templateKinds(files).join(', ')}. Add templates/${kind}.hbs to the workspace to write them.`,
+      message:
+        `there is no template for letters of kind '${kind}' in language '${lang}': the kinds with a template in '${lang}' are ` +
+        `${templateKinds(files).join(', ')}. Add templates/${lang}/${kind}.hbs (or templates/${kind}.hbs, for every language) ` +
+        'to the workspace to write them.',
     });
   }
   const used = [...files.values()].filter((f) => f.partial || f === main);
@@ -112,8 +144,9 @@ export async function compileTemplate(workspaceRoot: string, kind: string): Prom
     const mod = (await import('handlebars/runtime.js')) as unknown as { default: typeof import('handlebars') };
     const runtime = mod.default.create();
     runtime.registerHelper(HELPERS);
-    for (const f of used) if (f.partial) runtime.registerPartial(f.name, runtime.template(specs[f.file] as never));
-    template = runtime.template(specs[main.file] as never);
+    const spec = (f: TemplateFile) => specs[`${f.lang}/${f.file}`] as never;
+    for (const f of used) if (f.partial) runtime.registerPartial(f.name, runtime.template(spec(f)));
+    template = runtime.template(spec(main));
   } else {
     const hb = (await import('handlebars')).default.create();
     hb.registerHelper(HELPERS);
@@ -142,15 +175,71 @@ export async function compileTemplate(workspaceRoot: string, kind: string): Prom
 }
 
 /** Parses every template of a workspace: for `appeal validate`. */
+/** Helpers Handlebars has itself. */
+const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
+
+interface AstNode {
+  type: string;
+  loc?: { start: { line: number; column: number } };
+  name?: { original?: unknown };
+  path?: { original?: unknown };
+  params?: AstNode[];
+  hash?: { pairs: { value: AstNode }[] };
+  program?: { body: AstNode[] };
+  inverse?: { body: AstNode[] };
+  body?: AstNode[];
+}
+
+/** The partials and helpers a parsed template calls that do not exist. */
+function unknownNames(f: TemplateFile, ast: AstNode, partials: Set<string>): Problem[] {
+  const problems: Problem[] = [];
+  const helpers = new Set([...BUILT_IN_HELPERS, ...Object.keys(HELPERS)]);
+  const at = (n: AstNode) => ({ file: f.shown, line: n.loc?.start.line, col: (n.loc?.start.column ?? 0) + 1 });
+  const walk = (n: AstNode | undefined): void => {
+    if (!n) return;
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && typeof n.name?.original === 'string') {
+      const name = n.name.original;
+      if (!partials.has(name)) {
+        const known = [...partials].sort().join(', ');
+        problems.push({
+          ...at(n),
+          message: `there is no partial '${name}': the partials are ${known}. Add templates/_${name}.hbs, or correct the name.`,
+        });
+      }
+    }
+    const isCall =
+      n.type === 'SubExpression' || ((n.type === 'MustacheStatement' || n.type === 'BlockStatement') && (n.params?.length || n.hash));
+    if (isCall && typeof n.path?.original === 'string' && !helpers.has(n.path.original)) {
+      problems.push({
+        ...at(n),
+        message: `there is no helper '${n.path.original}': the helpers are ${[...helpers].join(', ')}. Correct the name.`,
+      });
+    }
+    n.params?.forEach(walk);
+    n.hash?.pairs.forEach((p) => walk(p.value));
+    [...(n.body ?? []), ...(n.program?.body ?? []), ...(n.inverse?.body ?? [])].forEach(walk);
+  };
+  walk(ast);
+  return problems;
+}
+
+/** Parses every template of a workspace, and checks the partials and helpers it calls: for `appeal validate`. */
 export async function checkTemplates(workspaceRoot: string): Promise<Problem[]> {
   const hb = (await import('handlebars')).default;
   const problems: Problem[] = [];
-  for (const f of templateFiles(workspaceRoot).values()) {
-    if (f.builtin) continue;
-    try {
-      hb.parse(readFileSync(f.abs, 'utf8'));
-    } catch (e) {
-      problems.push(parseProblem(f, e as Error));
+  const seen = new Set<string>();
+  for (const lang of builtinLanguages()) {
+    const files = templateFiles(workspaceRoot, lang);
+    const partials = new Set([...files.values()].filter((f) => f.partial).map((f) => f.name));
+    for (const f of files.values()) {
+      if (f.builtin || seen.has(f.abs)) continue;
+      seen.add(f.abs);
+      try {
+        problems.push(...unknownNames(f, hb.parse(readText(f.abs, f.shown, 'template')) as unknown as AstNode, partials));
+      } catch (e) {
+        if (e instanceof AppealError) problems.push(...e.problems);
+        else problems.push(parseProblem(f, e as Error));
+      }
     }
   }
   return problems;

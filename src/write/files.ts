@@ -1,26 +1,38 @@
 /**
  * The files a letter is written to: one per format, from the same rendered letter, named so
- * a person can find them (out/2007/475-metinpur-update-3.txt), written whole or not at all.
+ * a person can find them (out/2007/475-metinpur-update-3.txt), each written whole or not at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../folders.js';
 import { dirname, join, relative, resolve } from 'node:path';
+import { AppealError, systemProblem } from '../errors.js';
 import type { OutputFormat } from '../load/schema.js';
+import type { YamlSource } from '../load/source.js';
 import type { Workspace } from '../load/workspace.js';
 import type { Letter } from '../render/letter.js';
-import type { YamlSource } from '../load/source.js';
 import { renderText } from './text.js';
-import { sweepLeftovers } from '../plan/register.js';
 
 export interface OutputFile {
   format: OutputFormat;
   /** Relative to the workspace, with '/' separators: what the register records. */
   path: string;
-  bytes: Uint8Array;
-  sha256: string;
+  /** The file's bytes; undefined for a PDF in a dry run, which is checked but not drawn. */
+  bytes?: Uint8Array;
+  sha256?: string;
+  /** For an .eml: the recipients it could not be addressed to (no e-mail address). */
+  notSent?: string[];
+}
+
+/** What an .eml needs beyond the letter: who it goes to, its subject, who sends it. */
+export interface MailHeader {
+  recipients: { name: string; email?: string }[];
+  subject: string;
+  from?: { name: string; email: string };
 }
 
 export interface Naming {
+  reference: string;
   number: number;
   date: string;
   caseId: string;
@@ -54,49 +66,91 @@ export function locator(sources: YamlSource[]) {
   };
 }
 
-/** Renders the letter in each format, in memory. PDF code is loaded only when a PDF is asked for. */
+/**
+ * Renders the letter in each format, in memory. PDF code is loaded only when a PDF is asked for
+ * (or attached to an .eml); with `draw: false` (a dry run) a PDF is only checked: every character
+ * has a font, and an .eml is not built.
+ */
 export async function renderFiles(
   ws: Workspace,
   letter: Letter,
   naming: Naming,
   formats: OutputFormat[],
   sources: YamlSource[],
+  mail: MailHeader,
+  draw = true,
 ): Promise<OutputFile[]> {
   const base = baseName(ws, naming);
-  const files: OutputFile[] = [];
-  for (const format of formats) {
-    let bytes: Uint8Array;
-    if (format === 'txt') {
-      bytes = Buffer.from(renderText(letter, ws.config.output.width), 'utf8');
-    } else {
-      const { pdfOptions } = await import('./pdf-options.js');
-      const { renderPdf } = await import('./pdf/index.js');
-      bytes = await renderPdf(letter, pdfOptions(ws, locator(sources)));
+  const made = new Map<OutputFormat, OutputFile>();
+  const file = (format: OutputFormat, bytes?: Uint8Array, notSent?: string[]): OutputFile => ({
+    format,
+    path: `${base}.${format}`,
+    ...(bytes && { bytes, sha256: sha256(bytes) }),
+    ...(notSent && { notSent }),
+  });
+  const wants = (f: OutputFormat) => formats.includes(f) || (f !== 'eml' && formats.includes('eml') && draw);
+  if (wants('txt')) made.set('txt', file('txt', Buffer.from(renderText(letter, ws.config.output.width), 'utf8')));
+  if (wants('pdf')) {
+    const { pdfOptions } = await import('./pdf-options.js');
+    const pdf = await import('./pdf/index.js');
+    const options = pdfOptions(ws, locator(sources));
+    if (draw) made.set('pdf', file('pdf', await pdf.renderPdf(letter, options)));
+    else {
+      pdf.checkCoverage(letter, options);
+      made.set('pdf', file('pdf'));
     }
-    files.push({ format, path: `${base}.${format}`, bytes, sha256: sha256(bytes) });
   }
-  return files;
+  if (formats.includes('eml')) {
+    if (!draw) made.set('eml', file('eml'));
+    else {
+      const { buildEml } = await import('./eml.js');
+      const pdf = made.get('pdf')!;
+      const message = await buildEml({
+        ...mail,
+        date: naming.date,
+        text: Buffer.from(made.get('txt')!.bytes!).toString('utf8'),
+        pdf: { bytes: pdf.bytes!, fileName: pdf.path.slice(pdf.path.lastIndexOf('/') + 1) },
+        seed: naming.reference,
+      });
+      made.set(
+        'eml',
+        file(
+          'eml',
+          message.bytes,
+          message.notSent.map((r) => r.name),
+        ),
+      );
+    }
+  }
+  return formats.map((f) => made.get(f)!);
 }
 
 /**
- * Whether the letter can be written in these formats, without rendering it: for a PDF, that
- * every character has a font. What `appeal batch` checks of every case before writing any.
+ * Writes each file through a temporary name and a rename: never half a letter on disk. If one
+ * cannot be written, those already written are removed again and the error is raised.
  */
-export async function checkFormats(ws: Workspace, letter: Letter, formats: OutputFormat[], sources: YamlSource[]): Promise<void> {
-  if (!formats.includes('pdf')) return;
-  const { pdfOptions } = await import('./pdf-options.js');
-  const { checkCoverage } = await import('./pdf/index.js');
-  checkCoverage(letter, pdfOptions(ws, locator(sources)));
-}
-
-/** Writes each file through a temporary name and a rename: never half a letter on disk. */
 export function writeFiles(root: string, files: OutputFile[]): void {
-  for (const f of files) {
-    const abs = join(root, f.path);
-    mkdirSync(dirname(abs), { recursive: true });
-    sweepLeftovers(dirname(abs));
-    const tmp = `${abs}.tmp-${process.pid}`;
-    writeFileSync(tmp, f.bytes);
-    renameSync(tmp, abs);
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      if (!f.bytes) throw new Error(`${f.path} was not rendered`);
+      const abs = join(root, f.path);
+      const tmp = `${abs}.tmp-${process.pid}`;
+      try {
+        makeFolder(dirname(abs));
+        writeFileSync(tmp, f.bytes);
+        renameSync(tmp, abs);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        // A full disk or a read-only folder: say which letter, and that nothing was issued.
+        const problem = systemProblem(e, root, 'write this letter');
+        if (!problem) throw e;
+        throw new AppealError({ ...problem, file: f.path, message: `${problem.message} Nothing was issued.` });
+      }
+      written.push(abs);
+    }
+  } catch (e) {
+    for (const abs of written) rmSync(abs, { force: true });
+    throw e;
   }
 }

@@ -1,6 +1,10 @@
 /**
  * The letter as UTF-8 text: the same blocks as the PDF, wrapped at a fixed width
  * (72 columns by default), lists with hanging indents.
+ *
+ * Lines break at spaces only: never at a no-break space (U+00A0) or a narrow one (U+202F), which
+ * are printed as plain spaces. A URL or an e-mail address is never cut: one longer than the line
+ * stands on a line of its own. Inline styles are not shown; the words are printed without marks.
  */
 import type { Block, Letter } from '../render/letter.js';
 
@@ -12,14 +16,35 @@ export function columns(s: string): number {
   return n;
 }
 
-/** Breaks `text` into lines of at most `width` columns; a word longer than a line is cut. */
+/** White space a line may break at: all of it but the no-break spaces U+00A0, U+2007, U+202F and U+FEFF. */
+const BREAKING_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+const NO_BREAK_SPACE = /[\u00a0\u202f]/g;
+/** A word that is, or holds, a URL or an e-mail address. */
+const ADDRESS = /(?:^|[^\p{L}\p{N}])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S|[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}]/iu;
+
+/** Whether `word` is, or holds, a URL ("https://…", "www.…") or an e-mail address. */
+export function isAddress(word: string): boolean {
+  return ADDRESS.test(word);
+}
+
+/**
+ * Breaks `text` into lines of at most `width` columns. A word longer than a line is cut, except a
+ * URL or an e-mail address, which then stands unbroken on a line of its own. No-break spaces hold
+ * words together and are printed as spaces.
+ */
 export function wrap(text: string, width: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(BREAKING_SPACE).filter(Boolean);
   const lines: string[] = [];
   let cur = '';
   for (let word of words) {
+    if (isAddress(word) && columns(word) > width) {
+      if (cur) lines.push(cur);
+      lines.push(word);
+      cur = '';
+      continue;
+    }
     while (columns(word) > width) {
-      // A URL or a very long word: fill the line, then carry on with the rest.
+      // A very long word: fill the line, then carry on with the rest.
       const room = cur ? width - columns(cur) - 1 : width;
       if (room < 8) {
         lines.push(cur);
@@ -40,7 +65,7 @@ export function wrap(text: string, width: number): string[] {
     }
   }
   if (cur || lines.length === 0) lines.push(cur);
-  return lines;
+  return lines.map((l) => l.replace(NO_BREAK_SPACE, ' '));
 }
 
 function place(line: string, width: number, align: 'left' | 'center' | 'right'): string {
@@ -51,8 +76,14 @@ function place(line: string, width: number, align: 'left' | 'center' | 'right'):
 
 function renderBlock(block: Block, width: number): string[] {
   switch (block.type) {
-    case 'letterhead':
-      return block.lines.flatMap((l) => wrap(l, width).map((w) => place(w, width, 'center')));
+    case 'letterhead': {
+      const head = block.lines.flatMap((l) => wrap(l, width));
+      if (block.contacts.length === 0) return head.map((w) => place(w, width, 'center'));
+      const contacts = block.contacts.flatMap((l) => wrap(l, width));
+      // The rule between the name and the contacts is as wide as the widest line of either.
+      const rule = '-'.repeat(Math.min(width, Math.max(...[...head, ...contacts].map(columns))));
+      return [...head, rule, ...contacts].map((w) => place(w, width, 'center'));
+    }
     case 'rule':
       return ['-'.repeat(width)];
     case 'keep':

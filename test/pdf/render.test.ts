@@ -49,7 +49,7 @@ function letter(blocks: Block[], reference = '475/2007'): Letter {
 
 function seedLetter(): Letter {
   return letter([
-    { type: 'letterhead', lines: [AZ, EN, FA] },
+    { type: 'letterhead', lines: [AZ, EN, FA], contacts: [] },
     { type: 'rule' },
     para('Open Letter to United Nations Secretary-General', { bold: true, keepWithNext: true, align: 'center' }),
     para('No.: 475/2007\nDate: 23 December 2007'),
@@ -80,7 +80,7 @@ function longLetter(items: number): Letter {
       3,
     );
   return letter([
-    { type: 'letterhead', lines: [AZ, EN, FA] },
+    { type: 'letterhead', lines: [AZ, EN, FA], contacts: [] },
     para('Update No 3', { bold: true, keepWithNext: true }),
     para(body),
     {
@@ -168,8 +168,10 @@ describe('renderPdf', () => {
     const fontNames = [...raw.matchAll(/\/BaseFont \/([^\s/>]+)/g)].map((m) => m[1]!);
     expect(fontNames.length).toBeGreaterThanOrEqual(3); // serif, serif bold, sans (Persian)
     for (const n of fontNames) expect(n).toMatch(/^[A-Z]{6}\+/);
-    // body in DejaVu Serif (and its bold), Persian in DejaVu Sans
-    expect(new Set(fontNames.map((n) => n.slice(7)))).toEqual(new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSans']));
+    // body in DejaVu Serif (and its bold), Persian in DejaVu Sans (the letterhead's line in its bold)
+    expect(new Set(fontNames.map((n) => n.slice(7)))).toEqual(
+      new Set(['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSans', 'DejaVuSans-Bold']),
+    );
     const descriptors = (raw.match(/\/Type \/FontDescriptor/g) ?? []).length;
     expect((raw.match(/\/FontFile2/g) ?? []).length).toBe(descriptors);
     expect(raw).not.toMatch(/Helvetica|Times-Roman/);
@@ -361,7 +363,7 @@ describe('checkCoverage', () => {
     expect(() => checkCoverage(letter([{ type: 'list', ordered: false, items: [{ marker: 'ச', text: 'x' }] }]), options())).toThrow(
       /U\+0B9A/,
     );
-    expect(() => checkCoverage(letter([{ type: 'letterhead', lines: ['க'] }]), options())).toThrow(/U\+0B95/);
+    expect(() => checkCoverage(letter([{ type: 'letterhead', lines: ['க'], contacts: [] }]), options())).toThrow(/U\+0B95/);
   });
 
   it('names a missing font file as a user error', () => {

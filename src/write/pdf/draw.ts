@@ -1,12 +1,13 @@
 /**
  * Drawing laid-out pages with pdfkit: every run at an explicit position with `lineBreak: false`,
  * the font fixed per run, the direction fixed by the run's text (see bidi.ts). Headers, footers,
- * metadata, and (optionally) the structure tree of a tagged PDF.
+ * metadata, and the structure tree of a tagged PDF (headers, footers and rules are artifacts).
  */
 import type { Font } from 'fontkit';
 import type { LetterMeta } from '../../render/letter.js';
 import { loadPdfkit } from './deps.js';
-import { FEATURES, pdfkitFont } from './fonts.js';
+import { NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
+import { FEATURES, shaped } from './shape.js';
 import type { Geometry, PageLayout, PlacedText, StructNode } from './layout.js';
 
 export interface DrawOptions {
@@ -14,10 +15,6 @@ export interface DrawOptions {
   geometry: Geometry;
   /** Header and footer lines of page n (1-based) of m, laid out like body text. */
   furniture: (n: number, m: number) => PlacedText[];
-  /** Write a tagged PDF (structure tree, marked content, artifacts). */
-  tagged: boolean;
-  /** Claim PDF/A-2 (with `tagged`: 2a, else 2b): adds an sRGB output intent and XMP metadata. */
-  pdfa: boolean;
   creationDate: Date;
 }
 
@@ -27,6 +24,7 @@ type StructContent = ReturnType<Doc['markStructureContent']>;
 
 export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOptions): Promise<Buffer> {
   const PDFDocument = loadPdfkit();
+  const size = o.page === 'Letter' ? 'LETTER' : 'A4';
   const info: Record<string, string | Date> = {
     Creator: 'appeal',
     Producer: 'appeal',
@@ -39,18 +37,24 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
   if (meta.keywords.length > 0) info.Keywords = meta.keywords.join(', ');
   const doc = new PDFDocument({
     autoFirstPage: false,
-    size: o.page === 'Letter' ? 'LETTER' : 'A4',
+    size,
     margin: 0,
     // No default font: pdfkit would load Helvetica's metrics for nothing.
-    font: null as unknown as string,
+    font: NO_DEFAULT_FONT,
     info: info as PDFKit.DocumentInfo,
     pdfVersion: '1.7',
     lang: meta.language || undefined,
     displayTitle: Boolean(meta.title),
-    tagged: o.tagged,
-    ...(o.pdfa ? { subset: o.tagged ? ('PDF/A-2a' as const) : ('PDF/A-2b' as const) } : {}),
+    tagged: true,
   });
-  writeXmpOurselves(doc, meta, o.creationDate);
+  writeXmp(doc, {
+    title: meta.title,
+    author: meta.author,
+    subject: meta.reference,
+    keywords: meta.keywords,
+    language: meta.language,
+    date: o.creationDate,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -65,7 +69,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     if (!n) {
       n = `f${names.size}`;
       names.set(f, n);
-      doc.registerFont(n, pdfkitFont(f) as unknown as PDFKit.Mixins.PDFFontSource);
+      doc.registerFont(n, pdfkitFont(f, shaped) as unknown as PDFKit.Mixins.PDFFontSource);
     }
     return n;
   };
@@ -85,14 +89,14 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
   };
 
   // Structure tree: pdfkit elements made on first use, under their parents.
-  const root: StructElement | undefined = o.tagged ? doc.struct('Document') : undefined;
-  if (root) doc.addStructure(root);
+  const root: StructElement = doc.struct('Document');
+  doc.addStructure(root);
   const elements = new Map<number, StructElement>();
   const elementOf = (n: StructNode): StructElement => {
     let e = elements.get(n.id);
     if (!e) {
       e = doc.struct(n.type);
-      (n.parent ? elementOf(n.parent) : root!).add(e);
+      (n.parent ? elementOf(n.parent) : root).add(e);
       elements.set(n.id, e);
     }
     return e;
@@ -102,26 +106,26 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     if (open) doc.endMarkedContent();
     open = null;
   };
+  /** Draws page furniture or layout outside the structure tree, as an artifact. */
+  const artifact = (type: 'Pagination' | 'Layout', draw: () => void): void => {
+    doc.markContent('Artifact', { type });
+    draw();
+    doc.endMarkedContent();
+  };
 
   const m = pages.length;
   pages.forEach((page, k) => {
-    doc.addPage({ size: o.page === 'Letter' ? 'LETTER' : 'A4', margin: 0 });
+    doc.addPage({ size, margin: 0 });
     current = undefined;
     const furniture = o.furniture(k + 1, m);
-    if (furniture.length > 0) {
-      if (o.tagged) doc.markContent('Artifact', { type: 'Pagination' });
-      furniture.forEach(drawText);
-      if (o.tagged) doc.endMarkedContent();
-    }
+    if (furniture.length > 0) artifact('Pagination', () => furniture.forEach(drawText));
     for (const it of page.items) {
       if (it.kind === 'rule') {
         close();
-        if (o.tagged) doc.markContent('Artifact', { type: 'Layout' });
-        doc.save().lineWidth(0.5).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore();
-        if (o.tagged) doc.endMarkedContent();
+        artifact('Layout', () => doc.save().lineWidth(it.width).moveTo(it.x1, it.y).lineTo(it.x2, it.y).stroke().restore());
         continue;
       }
-      if (o.tagged && it.node && it.node !== open) {
+      if (it.node && it.node !== open) {
         close();
         const el = elementOf(it.node);
         const content: StructContent = doc.markStructureContent(it.node.type);
@@ -132,47 +136,8 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     }
     close();
   });
-  root?.end();
+  root.end();
   doc.end();
   await done;
   return Buffer.concat(chunks);
-}
-
-const xmlEscape = (s: string): string => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/**
- * pdfkit (0.20.2) writes the XMP metadata of a PDF 1.4+ file with the title and author pasted in
- * unescaped (a title with "&" or "<" makes it broken XML) and without the keywords, producer and
- * modification date that the Info dictionary has. This replaces its private `_addInfo` on this
- * document with one that writes them all, escaped. If pdfkit's internals change, pdfkit's own runs.
- */
-function writeXmpOurselves(doc: Doc, meta: LetterMeta, date: Date): void {
-  const d = doc as unknown as { _addInfo?: () => void; appendXML?: (xml: string) => void };
-  if (typeof d._addInfo !== 'function' || typeof d.appendXML !== 'function') return;
-  const appendXML = d.appendXML.bind(doc);
-  const when = date.toISOString().split('.')[0] + 'Z';
-  d._addInfo = () => {
-    const parts = [
-      `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">`,
-      `<xmp:CreateDate>${when}</xmp:CreateDate>`,
-      `<xmp:ModifyDate>${when}</xmp:ModifyDate>`,
-      `<xmp:MetadataDate>${when}</xmp:MetadataDate>`,
-      `<xmp:CreatorTool>appeal</xmp:CreatorTool>`,
-      `</rdf:Description>`,
-      `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">`,
-      `<pdf:Producer>appeal</pdf:Producer>`,
-      meta.keywords.length > 0 ? `<pdf:Keywords>${xmlEscape(meta.keywords.join(', '))}</pdf:Keywords>` : '',
-      `</rdf:Description>`,
-      `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
-      `<dc:format>application/pdf</dc:format>`,
-      meta.title ? `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.title)}</rdf:li></rdf:Alt></dc:title>` : '',
-      meta.author ? `<dc:creator><rdf:Seq><rdf:li>${xmlEscape(meta.author)}</rdf:li></rdf:Seq></dc:creator>` : '',
-      meta.reference
-        ? `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xmlEscape(meta.reference)}</rdf:li></rdf:Alt></dc:description>`
-        : '',
-      meta.language ? `<dc:language><rdf:Bag><rdf:li>${xmlEscape(meta.language)}</rdf:li></rdf:Bag></dc:language>` : '',
-      `</rdf:Description>`,
-    ];
-    appendXML(parts.filter((p) => p).join('\n'));
-  };
 }

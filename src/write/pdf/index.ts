@@ -3,35 +3,54 @@
  *
  * Importing this module (or any module of this folder) loads nothing heavy: fontkit, pdfkit and
  * bidi-js are required on first use, inside checkCoverage / renderPdf (see deps.ts).
+ *
+ * The folder, by concern:
+ *   index.ts       entry points: renderPdf, checkCoverage, defaultFonts
+ *   types.ts       the public option types
+ *   fonts.ts       loading the fonts (parsed once per process)
+ *   fontchoice.ts  which face and font draw each character (coverage), characters never drawn
+ *   bidi.ts        bidirectional text: levels, the order of runs, mirrored brackets
+ *   shape.ts       fontkit's layout (cached), a line's widths and its runs in drawing order
+ *   linebreak.ts   breaking a line to a width (pure)
+ *   layout.ts      blocks to lines placed on pages: sizes, spacing, pagination, header and footer
+ *   draw.ts        placed pages to pdfkit: text, rules, structure tree, metadata
+ *   internals.ts   every use of private fontkit/pdfkit internals, with what to re-check on an upgrade
+ *   deps.ts        lazy loading of fontkit, pdfkit, bidi-js
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
-import { firstCovering, forgetGlyphs, isIgnorable, loadFaces } from './fonts.js';
-import { furniture, geometry, layoutLetter } from './layout.js';
+import { firstCovering, isIgnorable, isNoBreakSpace } from './fontchoice.js';
+import { forgetParsedGlyphs, loadFaces } from './fonts.js';
+import { furniture, geometry, layoutLetter, runningHead } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
 export type { CharLocation, FontFace, PdfOptions } from './types.js';
 
-/** Settings that are ours to choose, not the user's (see the report in the PR). */
-const TAGGED = true;
-const PDFA = false;
-
-/** DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks). */
+/**
+ * DejaVu Serif (body text), then DejaVu Sans (Persian/Arabic and other scripts Serif lacks), each
+ * with its bold, italic (Sans: oblique) and bold italic. DejaVu Sans's obliques have no Arabic: an
+ * italic Persian run is set upright (see fontFor).
+ */
 export function defaultFonts(): FontFace[] {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return [
-    { name: 'DejaVu Serif', regular: join(dir, 'DejaVuSerif.ttf'), bold: join(dir, 'DejaVuSerif-Bold.ttf') },
-    { name: 'DejaVu Sans', regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') },
-  ];
+  const face = (name: string, file: string, italic: string): FontFace => ({
+    name,
+    regular: join(dir, `${file}.ttf`),
+    bold: join(dir, `${file}-Bold.ttf`),
+    italic: join(dir, `${file}-${italic}.ttf`),
+    boldItalic: join(dir, `${file}-Bold${italic}.ttf`),
+  });
+  return [face('DejaVu Serif', 'DejaVuSerif', 'Italic'), face('DejaVu Sans', 'DejaVuSans', 'Oblique')];
 }
 
 /** Every string of the letter that is drawn, with the meta strings that appear on pages. */
 function* drawnStrings(letter: Letter): Generator<string> {
   if (letter.meta.reference) yield letter.meta.reference;
+  if (letter.meta.runningHead) yield runningHead(letter.meta.runningHead, 1, 1);
   const walk = function* (blocks: Block[]): Generator<string> {
     for (const b of blocks) {
       switch (b.type) {
@@ -46,6 +65,7 @@ function* drawnStrings(letter: Letter): Generator<string> {
           break;
         case 'letterhead':
           yield* b.lines;
+          yield* b.contacts;
           break;
         case 'keep':
           yield* walk(b.blocks);
@@ -70,7 +90,7 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
   for (const s of drawnStrings(letter)) {
     for (const ch of s.replace(/\t/g, ' ').normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
-      if (seen.has(cp) || isIgnorable(cp) || ch === ' ') continue;
+      if (seen.has(cp) || isIgnorable(cp) || isNoBreakSpace(cp) || ch === ' ') continue;
       seen.add(cp);
       if (firstCovering(faces, cp) >= 0) continue;
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -91,8 +111,8 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   checkCoverage(letter, options);
   const faces = loadFaces(options.fonts);
   // Layout and drawing each start from fresh glyph objects, so the bytes depend on this letter
-  // alone (see forgetGlyphs: stale glyphs change even Persian joining, hence widths).
-  forgetGlyphs();
+  // alone (see internals.ts: stale glyphs change even Persian joining, hence widths).
+  forgetParsedGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
   const date = new Date(`${letter.meta.date}T12:00:00Z`);
@@ -104,13 +124,11 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   }
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.
-  forgetGlyphs();
+  forgetParsedGlyphs();
   return drawPdf(pages, letter.meta, {
     page: options.page,
     geometry: geo,
-    furniture: (n, m) => furniture(letter.meta.reference, n, m, geo, faces),
-    tagged: TAGGED,
-    pdfa: PDFA,
+    furniture: (n, m) => furniture(letter.meta, n, m, geo, faces),
     creationDate: date,
   });
 }

@@ -4,10 +4,21 @@
  *
  * Units are PDF points, y downwards from the top of the page (as pdfkit has it).
  */
-import type { Font } from 'fontkit';
-import type { Align, Block, Letter, Line, List, Paragraph } from '../../render/letter.js';
+import {
+  runsOf,
+  type Align,
+  type Block,
+  type Letter,
+  type Letterhead,
+  type LetterMeta,
+  type Line,
+  type List,
+  type Paragraph,
+  type Run,
+  type TextStyle,
+} from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
-import { breakLines, shape, visualLine, type Style } from './text.js';
+import { breakShaped, shape, visualLine, type DrawRun, type VisualLine } from './shape.js';
 
 export const MM = 72 / 25.4;
 export const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
@@ -21,7 +32,13 @@ export interface Geometry {
   right: number;
 }
 
-/** Type sizes and spacing, in points. */
+/**
+ * Type sizes and spacing, in points.
+ *
+ * The letterhead is one centred block: every line of the organisation's name (one per script) in
+ * the same size and weight, `letterhead`, bold; under them, when there are contact lines, a thin
+ * rule and the contacts in `small` type. Running heads and page numbers are `small` too.
+ */
 export const STYLE = {
   body: 11,
   letterhead: 12,
@@ -31,8 +48,14 @@ export const STYLE = {
   paragraphGap: 0.6,
   /** Space between list items, in lines. */
   itemGap: 0.2,
+  /** Room to sign: from the baseline of the closing ("Yours sincerely,") to the top of the name. */
+  signature: 20 * MM,
   /** Space after the letterhead, in lines. */
   letterheadGap: 1.2,
+  /** Space above and below the rule between the letterhead's name and its contacts, in points. */
+  letterheadRuleGap: 3.5,
+  /** The thin rule of the letterhead, in points. */
+  letterheadRule: 0.4,
   /** An indent unit (Line.indent, list marker offset), in em. */
   indentEm: 0.5,
   ruleWidth: 0.5,
@@ -51,14 +74,8 @@ export interface StructNode {
   parent: StructNode | null;
 }
 
-export interface PlacedRun {
-  text: string;
-  font: Font;
-  size: number;
-  x: number;
-  /** See DrawRun.whole. */
-  whole: boolean;
-}
+/** A run of a placed line: as DrawRun, with x measured from the page's left edge. */
+export type PlacedRun = DrawRun;
 
 export interface PlacedText {
   kind: 'text';
@@ -73,6 +90,8 @@ export interface PlacedRule {
   x1: number;
   x2: number;
   y: number;
+  /** Line width, in points. */
+  width: number;
 }
 
 export type PlacedItem = PlacedText | PlacedRule;
@@ -93,6 +112,11 @@ interface Unit {
   lines: BoxLine[];
   keepTogether: boolean;
   keepWithNext: boolean;
+  /**
+   * Never alone at the top of a page (a `keep` block: closing and signature): when it must start
+   * a new page, the last lines before it (at least two) come along.
+   */
+  notAlone?: boolean;
   /** Space after the unit (before the next one). */
   gapAfter: number;
 }
@@ -113,12 +137,19 @@ class Builder {
   }
 
   /** Lines of one logical line of text: broken to fit, each placed per its alignment. */
-  textLines(raw: string, style: Style, align: Align | 'center', indent: number, node: StructNode | null): BoxLine[] {
-    const sh = shape(raw, style, this.faces);
-    const lh = style.size * STYLE.lineHeight;
-    const indentW = indent * STYLE.indentEm * style.size;
-    const avail = Math.max(this.width - indentW, style.size * 4);
-    const ranges = breakLines(sh, () => avail);
+  textLines(
+    content: string | Run[],
+    size: number,
+    style: TextStyle,
+    align: Align | 'center',
+    indent: number,
+    node: StructNode | null,
+  ): BoxLine[] {
+    const sh = shape(content, size, this.faces, style);
+    const lh = size * STYLE.lineHeight;
+    const indentW = indent * STYLE.indentEm * size;
+    const avail = Math.max(this.width - indentW, size * 4);
+    const ranges = breakShaped(sh, () => avail);
     // Alignment is relative to the line's direction: "left" means the start of the line.
     const side = align === 'center' ? 'center' : (align === 'left') !== sh.rtl ? 'left' : 'right';
     return ranges.map(([a, b]) => {
@@ -127,13 +158,7 @@ class Builder {
       if (side === 'left') x0 = sh.rtl ? this.geo.left : this.geo.left + indentW;
       else if (side === 'right') x0 = this.geo.right - vl.width - (sh.rtl ? indentW : 0);
       else x0 = this.geo.left + indentW + (avail - vl.width) / 2;
-      const item: PlacedText = {
-        kind: 'text',
-        y: baselineOffset(style.size),
-        runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
-        node,
-      };
-      return { height: lh, gapBefore: 0, items: [item] };
+      return { height: lh, gapBefore: 0, items: [placedText(vl, x0, baselineOffset(size), node)] };
     });
   }
 
@@ -141,7 +166,21 @@ class Builder {
     const heading = p.keepWithNext && p.lines.length > 0 && p.lines.every((l: Line) => l.bold || l.text.trim() === '');
     const node = this.node(heading ? 'H1' : 'P', parent);
     const lines: BoxLine[] = [];
-    for (const l of p.lines) lines.push(...this.textLines(l.text, { size: STYLE.body, bold: l.bold }, p.align, l.indent, node));
+    const lh = STYLE.body * STYLE.lineHeight;
+    // Empty lines (`~`) between two lines of text are room for a signature: at least STYLE.signature
+    // from the baseline of the line above to the top of the line below (a full em above its baseline).
+    const sign = STYLE.signature + STYLE.body - lh;
+    let empty = 0;
+    p.lines.forEach((l) => {
+      if (!l.text) {
+        empty++;
+        return;
+      }
+      if (empty > 0) lines.push({ height: lines.length > 0 ? Math.max(empty * lh, sign) : empty * lh, gapBefore: 0, items: [] });
+      empty = 0;
+      lines.push(...this.textLines(runsOf(l), STYLE.body, 'regular', p.align, l.indent, node));
+    });
+    if (empty > 0) lines.push({ height: empty * lh, gapBefore: 0, items: [] });
     return { lines, keepTogether: false, keepWithNext: p.keepWithNext, gapAfter: STYLE.paragraphGap * STYLE.body * STYLE.lineHeight };
   }
 
@@ -149,7 +188,7 @@ class Builder {
     const size = STYLE.body;
     const lh = size * STYLE.lineHeight;
     const listNode = this.node('L', parent);
-    const markers = l.items.map((it) => shape(it.marker, { size, bold: false }, this.faces));
+    const markers = l.items.map((it) => shape(it.marker, size, this.faces));
     const markerW = Math.max(0, ...markers.map((m) => visualLine(m, 0, m.text.length).width));
     const markerStart = STYLE.indentEm * size * 2;
     const bodyOffset = markerStart + markerW + STYLE.indentEm * size * 1.2;
@@ -159,30 +198,18 @@ class Builder {
       const li = this.node('LI', listNode);
       const lbl = this.node('Lbl', li);
       const body = this.node('LBody', li);
-      const sh = shape(it.text, { size, bold: false }, this.faces);
+      const sh = shape(runsOf(it), size, this.faces);
       const mk = visualLine(markers[k]!, 0, markers[k]!.text.length);
-      const lines: BoxLine[] = breakLines(sh, () => avail).map(([a, b], n) => {
+      const lines: BoxLine[] = breakShaped(sh, () => avail).map(([a, b], n) => {
         const vl = visualLine(sh, a, b);
         const x0 = sh.rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
-        const items: PlacedItem[] = [
-          {
-            kind: 'text',
-            y: baselineOffset(size),
-            runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size, x: x0 + r.x, whole: r.whole })),
-            node: body,
-          },
-        ];
+        const items: PlacedItem[] = [placedText(vl, x0, baselineOffset(size), body)];
         if (n === 0) {
           // Numbers are right-aligned in the marker column (so "9." and "10." line up), bullets left.
           const mx = sh.rtl
             ? this.geo.right - markerStart - (l.ordered ? markerW : mk.width)
             : this.geo.left + markerStart + (l.ordered ? markerW - mk.width : 0);
-          items.unshift({
-            kind: 'text',
-            y: baselineOffset(size),
-            runs: mk.runs.map((r) => ({ text: r.text, font: r.font, size, x: mx + r.x, whole: r.whole })),
-            node: lbl,
-          });
+          items.unshift(placedText(mk, mx, baselineOffset(size), lbl));
         }
         return { height: lh, gapBefore: 0, items };
       });
@@ -200,19 +227,37 @@ class Builder {
   rule(): Unit {
     const lh = STYLE.body * STYLE.lineHeight;
     return {
-      lines: [{ height: lh * 0.6, gapBefore: 0, items: [{ kind: 'rule', x1: this.geo.left, x2: this.geo.right, y: lh * 0.3 }] }],
+      lines: [
+        {
+          height: lh * 0.6,
+          gapBefore: 0,
+          items: [{ kind: 'rule', x1: this.geo.left, x2: this.geo.right, y: lh * 0.3, width: STYLE.ruleWidth }],
+        },
+      ],
       keepTogether: true,
       keepWithNext: false,
       gapAfter: STYLE.paragraphGap * lh,
     };
   }
 
-  letterhead(lines: string[], parent: StructNode | null): Unit {
+  letterhead(b: Letterhead, parent: StructNode | null): Unit {
     const out: BoxLine[] = [];
-    lines.forEach((text, k) => {
-      const node = this.node('P', parent);
-      out.push(...this.textLines(text, { size: STYLE.letterhead, bold: k === 0 }, 'center', 0, node));
-    });
+    for (const text of b.lines) out.push(...this.textLines(text, STYLE.letterhead, 'bold', 'center', 0, this.node('P', parent)));
+    if (b.contacts.length > 0) {
+      const gap = STYLE.letterheadRuleGap;
+      // The rule spans the widest line of the block, name or contacts.
+      const w = Math.max(...out.map(lineWidth));
+      const contacts: BoxLine[] = [];
+      for (const text of b.contacts) contacts.push(...this.textLines(text, STYLE.small, 'regular', 'center', 0, this.node('P', parent)));
+      const half = Math.min(this.width, Math.max(w, ...contacts.map(lineWidth))) / 2;
+      const mid = (this.geo.left + this.geo.right) / 2;
+      out.push({
+        height: 2 * gap,
+        gapBefore: 0,
+        items: [{ kind: 'rule', x1: mid - half, x2: mid + half, y: gap, width: STYLE.letterheadRule }],
+      });
+      out.push(...contacts);
+    }
     return { lines: out, keepTogether: true, keepWithNext: false, gapAfter: STYLE.letterheadGap * STYLE.body * STYLE.lineHeight };
   }
 
@@ -230,7 +275,7 @@ class Builder {
           out.push(this.rule());
           break;
         case 'letterhead':
-          if (b.lines.length > 0) out.push(this.letterhead(b.lines, parent));
+          if (b.lines.length + b.contacts.length > 0) out.push(this.letterhead(b, parent));
           break;
         case 'keep': {
           const inner = this.units(b.blocks, parent);
@@ -244,6 +289,7 @@ class Builder {
           out.push({
             lines,
             keepTogether: true,
+            notAlone: true,
             keepWithNext: inner[inner.length - 1]!.keepWithNext,
             gapAfter: inner[inner.length - 1]!.gapAfter,
           });
@@ -253,6 +299,25 @@ class Builder {
     }
     return out;
   }
+}
+
+/** The width of the text of a laid-out line (its runs, from the leftmost to the right end of the last). */
+function lineWidth(l: BoxLine): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const it of l.items) {
+    if (it.kind !== 'text') continue;
+    for (const r of it.runs) {
+      lo = Math.min(lo, r.x);
+      hi = Math.max(hi, r.x + r.width);
+    }
+  }
+  return hi > lo ? hi - lo : 0;
+}
+
+/** A drawn line (its runs relative to its left end) placed with its left end at x0 and its baseline at y. */
+function placedText(vl: VisualLine, x0: number, y: number, node: StructNode | null): PlacedText {
+  return { kind: 'text', y, runs: vl.runs.map((r) => ({ ...r, x: x0 + r.x })), node };
 }
 
 function baselineOffset(size: number): number {
@@ -266,29 +331,78 @@ function height(lines: BoxLine[], atTop: boolean): number {
   return h;
 }
 
+/** A line placed on the current page: which line of which unit, and where the page stood before it. */
+interface Placed {
+  unit: number;
+  line: number;
+  /** Index of its first item in the page's items. */
+  item: number;
+  y: number;
+  atTop: boolean;
+}
+
+/**
+ * Where to cut the lines placed on a page so that the lines after the cut can go to the next page
+ * with a unit that must not stand alone: at least two lines, never leaving one line of a unit
+ * behind, never taking only part of a unit kept together, never leaving a keep-with-next unit
+ * (a heading) behind at the foot. -1 when no cut leaves something on the page.
+ */
+function carryFrom(placed: Placed[], units: Unit[]): number {
+  let j = placed.length - 2;
+  for (let moved = true; moved && j > 0;) {
+    moved = false;
+    const u = placed[j]!.unit;
+    // the first line of this unit on this page
+    let first = j;
+    while (first > 0 && placed[first - 1]!.unit === u) first--;
+    if (units[u]!.keepTogether || j - first === 1) {
+      moved = j !== first;
+      j = first;
+    }
+    if (j > 0 && units[placed[j - 1]!.unit]!.keepWithNext) {
+      j--;
+      moved = true;
+    }
+  }
+  return j > 0 ? j : -1;
+}
+
 /** Lays the letter out on pages. */
 export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[]): PageLayout[] {
   const b = new Builder(geo, faces);
   const units = b.units(letter.blocks, null);
   const bodyHeight = geo.bottom - geo.top;
   const pages: PageLayout[] = [{ items: [] }];
+  let placed: Placed[] = [];
   let y = geo.top;
   let atTop = true;
   const newPage = (): void => {
     pages.push({ items: [] });
+    placed = [];
     y = geo.top;
     atTop = true;
   };
-  const place = (l: BoxLine): void => {
+  const place = (unit: number, line: number): void => {
+    const l = units[unit]!.lines[line]!;
+    const items = pages[pages.length - 1]!.items;
+    placed.push({ unit, line, item: items.length, y, atTop });
     const top = y + (atTop ? 0 : l.gapBefore);
-    for (const it of l.items) {
-      if (it.kind === 'text') pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
-      else pages[pages.length - 1]!.items.push({ ...it, y: top + it.y });
-    }
+    for (const it of l.items) items.push({ ...it, y: top + it.y });
     y = top + l.height;
     atTop = false;
   };
   const room = (): number => geo.bottom - y;
+  /** Takes the lines after the cut off this page (see carryFrom), when they fit on a page with `u`. */
+  const takeBack = (u: Unit): Placed[] => {
+    const j = carryFrom(placed, units);
+    if (j < 0) return [];
+    const carried = placed.slice(j);
+    if (height([...carried.map((p) => units[p.unit]!.lines[p.line]!), ...u.lines], true) > bodyHeight) return [];
+    pages[pages.length - 1]!.items.length = carried[0]!.item;
+    ({ y, atTop } = carried[0]!);
+    placed.length = j;
+    return carried;
+  };
 
   units.forEach((u, ui) => {
     if (u.lines.length === 0) return;
@@ -304,7 +418,11 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
       if (need > room() && height(chain, true) <= bodyHeight) newPage();
     }
     if (u.keepTogether && !atTop) {
-      if (height(u.lines, false) > room() && height(u.lines, true) <= bodyHeight) newPage();
+      if (height(u.lines, false) > room() && height(u.lines, true) <= bodyHeight) {
+        const carried = u.notAlone ? takeBack(u) : [];
+        newPage();
+        for (const p of carried) place(p.unit, p.line);
+      }
     }
     let idx = 0;
     const n = u.lines.length;
@@ -326,7 +444,7 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
         else if (left - k === 1 && !atTop) k = k >= 3 ? k - 1 : 0; // nor a single last line at the head of the next
       }
       if (k === 0 && atTop) k = 1; // a line taller than the page: place it anyway
-      for (let j = 0; j < k; j++) place(u.lines[idx + j]!);
+      for (let j = 0; j < k; j++) place(ui, idx + j);
       idx += k;
       if (idx < n) newPage();
     }
@@ -334,25 +452,28 @@ export function layoutLetter(letter: Letter, geo: Geometry, faces: LoadedFace[])
   return pages;
 }
 
+/** The running head of page n of m: `runningHead` with {page} and {pages} filled in. */
+export function runningHead(head: string, n: number, m: number): string {
+  return head.replaceAll('{page}', String(n)).replaceAll('{pages}', String(m));
+}
+
 /**
- * Header and footer of page n of m: the reference at the top of pages 2..m, "Page n of m" at the
- * foot of every page when there is more than one.
+ * Header and footer of page n of m. With `meta.runningHead`: that head, filled in, at the top of
+ * pages 2..m, and no footer (its words are the letter's language; page 1 has no head). Without it:
+ * the reference at the top of pages 2..m, and "Page n of m" at the foot of every page when there
+ * is more than one.
  */
-export function furniture(reference: string, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
+export function furniture(meta: LetterMeta, n: number, m: number, geo: Geometry, faces: LoadedFace[]): PlacedText[] {
   const out: PlacedText[] = [];
-  const style = { size: STYLE.small, bold: false };
   const place = (text: string, y: number, align: 'left' | 'center'): void => {
-    const sh = shape(text, style, faces);
+    const sh = shape(text, STYLE.small, faces);
     const vl = visualLine(sh, 0, sh.text.length);
     const x0 = align === 'left' ? (sh.rtl ? geo.right - vl.width : geo.left) : (geo.left + geo.right - vl.width) / 2;
-    out.push({
-      kind: 'text',
-      y,
-      runs: vl.runs.map((r) => ({ text: r.text, font: r.font, size: r.size, x: x0 + r.x, whole: r.whole })),
-      node: null,
-    });
+    out.push(placedText(vl, x0, y, null));
   };
-  if (n > 1 && reference.trim()) place(reference, geo.top / 2 + STYLE.small / 2, 'left');
-  if (m > 1) place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');
+  const head = meta.runningHead === undefined ? meta.reference : runningHead(meta.runningHead, n, m);
+  if (n > 1 && head.trim()) place(head, geo.top / 2 + STYLE.small / 2, 'left');
+  if (m > 1 && meta.runningHead === undefined)
+    place(`Page ${n} of ${m}`, geo.bottom + (geo.height - geo.bottom) / 2 + STYLE.small / 2, 'center');
   return out;
 }

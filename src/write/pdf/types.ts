@@ -1,4 +1,5 @@
 /** Public option types of the PDF writer. Types only: importing this loads nothing heavy. */
+import type { Problem } from '../../errors.js';
 
 export interface FontFace {
   name: string;
@@ -6,15 +7,14 @@ export interface FontFace {
   regular: string;
   /** Absolute path to the bold face; without it bold text uses the regular face. */
   bold?: string;
+  /** Absolute path to the italic face; without it italic text is set upright (the regular face). */
+  italic?: string;
+  /** Absolute path to the bold italic face; without it bold italic text uses the bold face (or the regular one). */
+  boldItalic?: string;
 }
 
-/** Where a character came from, for the error message. */
-export interface CharLocation {
-  file?: string;
-  line?: number;
-  col?: number;
-  key?: string;
-}
+/** Where a character came from, for the error message: a Problem's place (file, line, col, key). */
+export type CharLocation = Omit<Problem, 'message'>;
 
 export interface PdfOptions {
   page: 'A4' | 'Letter';

@@ -1,6 +1,7 @@
 /** `appeal schema`: JSON Schema of the data contract, generated from the zod schemas. */
 import { z } from 'zod';
-import { caseSchema, configSchema, entrySchema } from './schema.js';
+import { caseSchema, configSchema, entrySchema } from '../load/schema.js';
+import { printJson } from './common.js';
 
 export function jsonSchema(which: 'case' | 'config' | 'entry'): unknown {
   const schema = which === 'case' ? caseSchema : which === 'config' ? configSchema : entrySchema;
@@ -13,4 +14,10 @@ export function jsonSchema(which: 'case' | 'config' | 'entry'): unknown {
           ? 'appeal workspace (appeal.yaml)'
           : 'appeal register entry (register/<n>.yaml)',
   };
+}
+
+export type SchemaName = 'case' | 'config' | 'entry';
+
+export function schemaCommand(which: SchemaName): void {
+  printJson(jsonSchema(which));
 }

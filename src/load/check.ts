@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { AppealError, type Problem } from '../errors.js';
 import type { KeyPath, YamlSource } from './source.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
-export { didYouMean, suggest } from './suggest.js';
+export { didYouMean, suggest } from '../suggest.js';
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
@@ -68,7 +68,10 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
   }
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, found ${describe(got)}.`;
+      return (
+        `expected ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, ` +
+        `found ${describe(got)}.`
+      );
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       return `'${String(got)}' is not allowed here; use one of: ${allowed.join(', ')}.${didYouMean(String(got), allowed)}`;

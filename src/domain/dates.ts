@@ -8,20 +8,21 @@ import { dirname } from 'node:path';
 import type { Locale } from 'date-fns';
 import { format as formatDate } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import type { Problem } from '../errors.js';
-import type { YamlSource } from '../load/source.js';
-import { didYouMean } from '../load/validate.js';
+import { didYouMean } from '../suggest.js';
 
 export interface DateStyle {
   /** "23 December 2007" from "2007-12-23". */
   format(iso: string): string;
 }
 
-const AZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'];
+/** The months in the nominative, as the official style writes them (data/lang/az.yaml has the same list). */
+export const AZ_MONTHS = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'];
 
 /**
  * The suffix of an Azerbaijani year as it is read aloud: 2007-ci, 2003-cü, 2006-cı, 2009-cu.
- * It follows the last non-zero part of the number as spoken (units, tens, hundreds, thousands).
+ * It follows the last non-zero part of the number as spoken (units, tens, hundreds, thousands):
+ * bir, iki, beş, yeddi, səkkiz, iyirmi, əlli, yetmiş, səksən, min take -ci; üç, dörd, yüz -cü;
+ * altı, qırx, altmış, doxsan -cı; doqquz, on, otuz -cu.
  */
 export function azYearSuffix(year: number): string {
   const units: Record<number, string> = { 1: 'ci', 2: 'ci', 3: 'cü', 4: 'cü', 5: 'ci', 6: 'cı', 7: 'ci', 8: 'ci', 9: 'cu' };
@@ -30,6 +31,46 @@ export function azYearSuffix(year: number): string {
   if (year % 100 !== 0) return tens[(year % 100) / 10]!;
   if (year % 1000 !== 0) return 'cü'; // yüz: 1900-cü, 2100-cü
   return 'ci'; // min: 2000-ci
+}
+
+/**
+ * A language's date style, as data/lang/<code>.yaml gives it under `date`: a pattern with
+ * {d} (day, 1-31), {dd} (01-31), {month} (its name), {mm} (01-12), {yyyy} (year) and {ci}
+ * (the Azerbaijani year suffix), and the twelve month names.
+ */
+export interface LangDateStyle {
+  pattern: string;
+  months: readonly string[];
+  /** The language's code, to lower-case the month names by its rules ('az': İ becomes i). */
+  lowerCaseMonths?: string;
+}
+
+/** The official Azerbaijani style, "23 dekabr 2007-ci il". */
+export const AZ_DATE_STYLE: LangDateStyle = { pattern: '{d} {month} {yyyy}-{ci} il', months: AZ_MONTHS, lowerCaseMonths: 'az' };
+
+/** "2007-12-23" in a language's style; a RangeError for a string that is not a real yyyy-mm-dd date. */
+export function formatLangDate(iso: string, style: LangDateStyle): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  // Date.UTC rolls 2014-02-30 over into March: a real date comes back as itself.
+  const real = m && month >= 1 && month <= 12 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  if (!real) throw new RangeError(`'${iso}' is not a date written yyyy-mm-dd`);
+  if (style.months.length !== 12) throw new RangeError(`a date style needs 12 month names, not ${style.months.length}`);
+  const name = style.months[month - 1]!;
+  const values: Record<string, string> = {
+    d: String(day),
+    dd: m[3]!,
+    month: style.lowerCaseMonths ? name.toLocaleLowerCase(style.lowerCaseMonths) : name,
+    mm: m[2]!,
+    yyyy: m[1]!,
+    ci: azYearSuffix(year),
+  };
+  return style.pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** "23 dekabr 2007-ci il" from "2007-12-23": the official Azerbaijani style. */
+export function formatAzDate(iso: string): string {
+  return formatLangDate(iso, AZ_DATE_STYLE);
 }
 
 const DEFAULT_FORMAT: Record<string, string> = {
@@ -72,25 +113,25 @@ function expand(pattern: string, iso: string): string {
   return pattern.replaceAll('{ci}', `'${azYearSuffix(Number(iso.slice(0, 4)))}'`);
 }
 
+/** A problem with `dates` in appeal.yaml: which key, and the sentence. */
+export interface DateStyleProblem {
+  key: 'locale' | 'format';
+  message: string;
+}
+
 /**
  * Reads `dates.format` and `dates.locale`; a problem names the key when the locale is not
  * one date-fns has or the pattern cannot format a date.
  */
-export async function loadDateStyle(
-  dates: { format?: string; locale: string },
-  source: YamlSource,
-): Promise<{ style?: DateStyle; problems: Problem[] }> {
+export async function loadDateStyle(dates: {
+  format?: string;
+  locale: string;
+}): Promise<{ style?: DateStyle; problem?: DateStyleProblem }> {
   const locale = await loadLocale(dates.locale);
   if (!locale) {
     const known = availableLocales();
-    return {
-      problems: [
-        source.problem(
-          ['dates', 'locale'],
-          `'${dates.locale}' is not a locale date-fns knows.${didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.'}`,
-        ),
-      ],
-    };
+    const hint = didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.';
+    return { problem: { key: 'locale', message: `'${dates.locale}' is not a locale date-fns knows.${hint}` } };
   }
   const pattern = dates.format ?? DEFAULT_FORMAT[dates.locale] ?? 'd MMMM yyyy';
   const style: DateStyle = {
@@ -101,13 +142,12 @@ export async function loadDateStyle(
   } catch (e) {
     const why = (e as Error).message.replace(/\s*See: https?:\S+/, '');
     return {
-      problems: [
-        source.problem(
-          ['dates', 'format'],
-          `'${pattern}' is not a date pattern date-fns can use (${why}). Letters must be quoted: d MMMM yyyy, or "d 'of' MMMM yyyy".`,
-        ),
-      ],
+      problem: {
+        key: 'format',
+        message:
+          `'${pattern}' is not a date pattern date-fns can use (${why}). ` + `Letters must be quoted: d MMMM yyyy, or "d 'of' MMMM yyyy".`,
+      },
     };
   }
-  return { style, problems: [] };
+  return { style };
 }

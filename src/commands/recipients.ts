@@ -1,5 +1,8 @@
 /** `appeal recipients`: the directory as of a date, for people and for --json. */
-import { describePartial, loadDirectory, startOf } from './directory.js';
+import { AppealError } from '../errors.js';
+import { findWorkspace } from '../load/find.js';
+import { describePartial, loadDirectory, startOf } from '../plan/directory.js';
+import { letterDate, printJson, type GlobalOptions } from './common.js';
 
 export function directoryListing(root: string | undefined, date: string) {
   const directory = loadDirectory(root);
@@ -39,4 +42,23 @@ export function directoryListing(root: string | undefined, date: string) {
     lines.push(`  ${m.key.padEnd(24)} ${what}${m.verified ? '' : ' (unverified)'}`);
   }
   return { date, recipients, mandates, text: `${lines.join('\n')}\n` };
+}
+
+export interface RecipientsOptions extends GlobalOptions {
+  date?: string;
+  json?: boolean;
+}
+
+export async function recipientsCommand(opts: RecipientsOptions): Promise<void> {
+  const date = letterDate(opts.date);
+  let root: string | undefined;
+  try {
+    root = findWorkspace(process.cwd(), opts.workspace);
+  } catch (e) {
+    // Outside a workspace: the built-in directory. A workspace named and not found is an error.
+    if (opts.workspace || !(e instanceof AppealError)) throw e;
+  }
+  const listing = directoryListing(root, date);
+  if (opts.json) printJson(listing);
+  else process.stdout.write(listing.text);
 }

@@ -6,7 +6,7 @@
 const TOKEN = /\{(n(?::(\d))?|yyyy|yy)\}/g;
 
 /** A sentence about what is wrong with a format, or undefined if it is usable. */
-export function formatProblem(format: string, counter: 'continuous' | 'yearly'): string | undefined {
+export function referenceFormatProblem(format: string, counter: 'continuous' | 'yearly'): string | undefined {
   const stray = format.replace(TOKEN, '').match(/\{[^}]*\}?/);
   if (stray) return `'${stray[0]}' is not a placeholder; use {n}, {n:3}, {yyyy} or {yy}.`;
   const tokens = [...format.matchAll(TOKEN)].map((m) => m[1]!.replace(/:.*/, ''));

@@ -1,0 +1,40 @@
+/** `appeal new`: issue one letter, or show it (--dry-run) without taking a number. */
+import { issueLetters } from '../issue.js';
+import { renderText } from '../write/text.js';
+import { reportNotSent } from './common.js';
+import { letterDate, lockOptions, openWorkspaceFor, outputFormats, printJson, type GlobalOptions } from './common.js';
+
+export interface NewOptions extends GlobalOptions {
+  case: string;
+  to: string;
+  kind?: string;
+  date?: string;
+  format?: string;
+  dryRun?: boolean;
+  allowFuture?: boolean;
+  json?: boolean;
+}
+
+export async function newCommand(opts: NewOptions): Promise<void> {
+  const date = letterDate(opts.date, !!opts.allowFuture);
+  const formats = outputFormats(opts.format);
+  const ws = await openWorkspaceFor(opts);
+  const request = { caseId: opts.case, to: opts.to, kind: opts.kind, date, formats };
+  const { issued } = await issueLetters(ws, [request], { dryRun: !!opts.dryRun, lock: lockOptions(opts) });
+  const { prepared, entryFile } = issued[0]!;
+  const { entry, files, letter } = prepared;
+  reportNotSent(entry.reference, files);
+  // The text letter as rendered, or rendered for the screen when only a PDF was asked for.
+  const txt = files.find((f) => f.format === 'txt');
+  const text = () => (txt?.bytes ? Buffer.from(txt.bytes).toString('utf8') : renderText(letter, ws.config.output.width));
+  if (opts.json) {
+    const summary = {
+      ...entry,
+      dryRun: !!opts.dryRun,
+      register: entryFile,
+      files: files.map((f) => ({ path: f.path, sha256: f.sha256, written: !opts.dryRun })),
+    };
+    printJson(opts.dryRun ? { ...summary, text: text() } : summary);
+  } else if (opts.dryRun) process.stdout.write(text());
+  else process.stdout.write(`${entry.reference}\n${entry.files.map((f) => `  ${f.path}\n`).join('')}`);
+}

@@ -1,0 +1,122 @@
+/**
+ * `appeal validate`: the whole workspace at once (configuration, every case, recipients,
+ * templates, the register), every problem reported, none fatal to the others.
+ */
+import { AppealError, type Problem } from '../errors.js';
+import { todayIso } from '../domain/terms.js';
+import { openWorkspace, type Workspace } from '../load/workspace.js';
+import { eventId, mandatesFor } from '../plan/communication.js';
+import { checkRegister } from '../register/check.js';
+import { loadDirectory, type Directory } from '../plan/directory.js';
+import { readRegister } from '../register/read.js';
+import { formatProblem } from '../errors.js';
+import { findWorkspace } from '../load/find.js';
+import { printJson, type GlobalOptions } from './common.js';
+import { checkTemplates } from '../render/template.js';
+
+export interface Report {
+  problems: Problem[];
+  cases: number;
+  entries: number;
+}
+
+function collect(problems: Problem[], work: () => void): void {
+  try {
+    work();
+  } catch (e) {
+    if (e instanceof AppealError) problems.push(...e.problems);
+    else throw e;
+  }
+}
+
+function checkCase(ws: Workspace, directory: Directory | undefined, id: string, problems: Problem[]): void {
+  collect(problems, () => {
+    const c = ws.loadCase(id, 'cases');
+    if (directory) {
+      // Whether each concern names a mandate; its dates are checked against each letter's date.
+      const today = todayIso();
+      problems.push(...mandatesFor(c, directory, today).problems.filter((p) => !/began in/.test(p.message)));
+    }
+    c.data.related.forEach((other, i) => {
+      const bad = ws.caseIdProblem(other, 'related');
+      if (bad) problems.push(c.source.problem(['related', i], bad.message));
+    });
+    const today = todayIso();
+    c.data.events.forEach((event, i) => {
+      if (event.date > today) {
+        problems.push(
+          c.source.problem(
+            ['events', i, 'date'],
+            `${event.date} is after today (${today}): an event is what has happened. Correct the date.`,
+          ),
+        );
+      }
+      event.see.forEach((other, j) => {
+        const bad = ws.caseIdProblem(other, 'see');
+        if (bad) problems.push(c.source.problem(['events', i, 'see', j], bad.message));
+      });
+    });
+  });
+}
+
+export async function validateWorkspace(root: string): Promise<Report> {
+  const problems: Problem[] = [];
+  let ws: Workspace;
+  try {
+    ws = await openWorkspace(root);
+  } catch (e) {
+    if (e instanceof AppealError) return { problems: e.problems, cases: 0, entries: 0 };
+    throw e;
+  }
+  let directory: Directory | undefined;
+  collect(problems, () => {
+    directory = loadDirectory(root);
+  });
+  const ids = ws.caseIds();
+  for (const id of ids) checkCase(ws, directory, id, problems);
+  problems.push(...(await checkTemplates(root)));
+  const register = readRegister(root, ws.config);
+  problems.push(...register.problems);
+  const caseEvents = new Map<string, Set<string> | null>();
+  for (const id of ids) {
+    try {
+      caseEvents.set(id, new Set(ws.loadCase(id, 'cases').data.events.map(eventId)));
+    } catch {
+      caseEvents.set(id, null); // its problems are reported above
+    }
+  }
+  problems.push(...checkRegister(register.entries, { root, config: ws.config, caseEvents }));
+  return { problems, cases: ids.length, entries: register.entries.length };
+}
+
+export interface ValidateOptions extends GlobalOptions {
+  format: 'text' | 'json' | 'github';
+}
+
+/** GitHub Actions' annotation of a problem: `::error file=...,line=...::message`. */
+function githubAnnotation(p: Problem): string {
+  const props = [
+    p.file && `file=${p.file.replace(/ \(built in\)$/, '')}`,
+    p.line && `line=${p.line}`,
+    p.col && `col=${p.col}`,
+    p.key && `title=${p.key}`,
+  ]
+    .filter(Boolean)
+    .join(',');
+  return `::error ${props}::${p.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`;
+}
+
+/** Prints the report as asked; exit status 1 when there is any problem. */
+export async function validateCommand(opts: ValidateOptions): Promise<Report> {
+  const report = await validateWorkspace(findWorkspace(process.cwd(), opts.workspace));
+  const { problems } = report;
+  if (opts.format === 'json') printJson({ ok: problems.length === 0, ...report });
+  else if (opts.format === 'github') for (const p of problems) process.stdout.write(`${githubAnnotation(p)}\n`);
+  else {
+    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+    if (problems.length) process.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} found.\n`);
+    else process.stdout.write(`ok: ${report.cases} cases, ${report.entries} register entries\n`);
+  }
+  if (problems.length) process.exitCode = 1;
+  return report;
+}

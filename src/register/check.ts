@@ -1,0 +1,154 @@
+/**
+ * The register against everything around it: what a person, git or a crash can leave. Each
+ * problem is located in the entry file (or names the leftover) and says what to do.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Problem } from '../errors.js';
+import { leavesWorkspace, outsideMessage } from '../load/inside.js';
+import type { Config } from '../load/schema.js';
+import type { RegisteredEntry } from './entry.js';
+import { sequenceOf } from './entry.js';
+import { pendingFiles } from './pending.js';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What the rest of the workspace says, for the entries to be checked against. */
+export interface RegisterContext {
+  root: string;
+  config: Config;
+  /** Case id -> the ids of its events (their `id`, or the digest of date and text); null if it could not be read. */
+  caseEvents: Map<string, Set<string> | null>;
+}
+
+/** Numbers follow dates within a numbering sequence: 476 is not dated before 475. */
+function datesAgainstNumbers(entries: RegisteredEntry[], config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const bySequence = new Map<string, RegisteredEntry[]>();
+  for (const e of entries) bySequence.set(sequenceOf(config, e), [...(bySequence.get(sequenceOf(config, e)) ?? []), e]);
+  for (const list of bySequence.values()) {
+    const byNumber = [...list].sort((a, b) => a.number - b.number);
+    let latest: RegisteredEntry | undefined;
+    for (const e of byNumber) {
+      if (latest && e.date < latest.date && e.number !== latest.number) {
+        problems.push(
+          e.source.problem(
+            ['date'],
+            `${e.reference} is dated ${e.date}, before ${latest.reference} (${latest.date}), which has a lower number: ` +
+              'numbers are taken in the order letters are sent. Correct the date that is wrong.',
+          ),
+        );
+      }
+      if (!latest || e.date > latest.date) latest = e;
+    }
+  }
+  return problems;
+}
+
+/** Update numbers on a case run on without a gap, in the order of their dates. */
+function updateSequence(entries: RegisteredEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const byCase = new Map<string, RegisteredEntry[]>();
+  for (const e of entries) if (e.update !== undefined) byCase.set(e.case, [...(byCase.get(e.case) ?? []), e]);
+  for (const [caseId, list] of byCase) {
+    const sorted = [...list].sort((a, b) => a.update! - b.update!);
+    // The first recorded update may be above 1: earlier ones were sent before the register.
+    for (let i = 1; i < sorted.length; i++) {
+      const [before, e] = [sorted[i - 1]!, sorted[i]!];
+      if (e.update! > before.update! + 1) {
+        const [from, to] = [before.update! + 1, e.update! - 1];
+        const missing = from === to ? `Update No ${from}` : `Updates No ${from} to ${to}`;
+        problems.push(
+          e.source.problem(
+            ['update'],
+            `${missing} on '${caseId}' ${from === to ? 'is' : 'are'} missing between ${before.reference} ` +
+              `and ${e.reference}: record ${from === to ? 'it' : 'them'} with appeal register add, or correct this number.`,
+          ),
+        );
+      }
+      if (e.update! > before.update! && e.date < before.date) {
+        problems.push(
+          e.source.problem(
+            ['date'],
+            `Update No ${e.update} on '${caseId}' is dated before Update No ${before.update} (${before.date}): correct the date.`,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Temporary and pending files of runs that were stopped: `appeal repair` clears them. */
+function leftovers(root: string, config: Config): Problem[] {
+  const found: string[] = [...pendingFiles(root)];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const abs = join(dir, name);
+      if (/\.(tmp|stale)-\d+/.test(name)) found.push(relative(root, abs));
+      else if (!name.startsWith('.') && statSync(abs).isDirectory()) walk(abs);
+    }
+  };
+  walk(join(root, 'register'));
+  if (!leavesWorkspace(root, config.output.dir)) walk(join(root, config.output.dir));
+  return found.sort().map((file) => ({
+    file,
+    message: 'a run that was stopped (killed, or the disk full) left this behind: run appeal repair, which finishes or undoes that run.',
+  }));
+}
+
+/** Every problem of the register's entries against the workspace and the letters on disk. */
+export function checkRegister(entries: RegisteredEntry[], context: RegisterContext): Problem[] {
+  const { root, config, caseEvents } = context;
+  const problems: Problem[] = [...datesAgainstNumbers(entries, config), ...updateSequence(entries), ...leftovers(root, config)];
+  for (const entry of entries) {
+    const events = caseEvents.get(entry.case);
+    if (events === undefined) {
+      problems.push(
+        entry.source.problem(
+          ['case'],
+          `there is no case '${entry.case}' (no cases/${entry.case}.yaml): restore the case file, or correct the id.`,
+        ),
+      );
+    } else if (events) {
+      entry.events.forEach((event, i) => {
+        if (events.has(event.id)) return;
+        problems.push(
+          entry.source.problem(
+            ['events', i, 'id'],
+            `the event ${event.id} (${event.date}) that ${entry.reference} reported is no longer in cases/${entry.case}.yaml: ` +
+              `its date or text changed after the letter. Give that event 'id: ${event.id}' to keep it matched, or restore it.`,
+          ),
+        );
+      });
+    }
+    // A letter named in the register is on disk, and is the one that was sent.
+    entry.files.forEach((f, i) => {
+      const outside = leavesWorkspace(root, f.path);
+      if (outside) {
+        if (outside === 'link') problems.push(entry.source.problem(['files', i, 'path'], outsideMessage(f.path, outside)));
+        return; // '..' and absolute paths are reported with the entry; never read
+      }
+      const abs = join(root, f.path);
+      if (!existsSync(abs)) {
+        problems.push(
+          entry.source.problem(
+            ['files', i, 'path'],
+            `${f.path}, the letter recorded as ${entry.reference}, is missing: restore it (git checkout -- ${f.path}, or from a backup).`,
+          ),
+        );
+      } else if (sha256(readFileSync(abs)) !== f.sha256) {
+        problems.push(
+          entry.source.problem(
+            ['files', i, 'sha256'],
+            `${f.path} is not the letter recorded as ${entry.reference}: it was changed after it was ` +
+              `issued. Restore it (git checkout -- ${f.path}); to send a corrected letter, issue a new one.`,
+          ),
+        );
+      }
+    });
+  }
+  return problems;
+}

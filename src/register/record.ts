@@ -1,0 +1,40 @@
+/**
+ * Recording an entry: written whole to a temporary file, then linked to its final name, which
+ * fails if the name exists. The register therefore never holds a torn entry or a number twice,
+ * and two git branches that take the same number add the same path, so git reports the conflict.
+ */
+import { closeSync, linkSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Config, Entry } from '../load/schema.js';
+import { asRegistered, entryPath, serialiseEntry, type RegisteredEntry } from './entry.js';
+
+/** Raised when another process took the number first: the caller takes the next one. */
+export class NumberTaken extends Error {}
+
+/**
+ * Records an entry: writes it whole to a temporary file, then links it to its final name, which
+ * fails if the name exists. The register therefore never holds a torn entry or a number twice.
+ */
+export function recordEntry(root: string, config: Config, entry: Entry): RegisteredEntry {
+  const rel = entryPath(config, entry.number, entry.date);
+  const final = join(root, 'register', rel);
+  mkdirSync(dirname(final), { recursive: true });
+  const tmp = join(dirname(final), `.tmp-${process.pid}-${entry.number}.yaml`);
+  const text = serialiseEntry(entry);
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(tmp, final);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new NumberTaken(rel);
+    throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+  return asRegistered(config, entry);
+}
+

@@ -1,0 +1,219 @@
+/**
+ * Shaping: fontkit's layout of runs (cached per process), and one logical line of text (a Line,
+ * a list item, a letterhead line) made ready to measure and draw: its bidi levels, the face of
+ * each character, the width of any stretch, and the runs of a broken line in drawing order, each
+ * with one font, one direction and its width. Breaking it into lines is linebreak.ts.
+ */
+import type { Font, GlyphRun } from 'fontkit';
+import { fontkitRtl, lineBidi, textForFontkit, visualOrder, type LineBidi } from './bidi.js';
+import type { Run, TextStyle } from '../../render/letter.js';
+import { assignFaces, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from './fontchoice.js';
+import type { LoadedFace } from './fonts.js';
+import { breakLines, isBreakingSpace, type Range } from './linebreak.js';
+
+// ---- fontkit's layout, cached ---------------------------------------------------------------
+
+/** Shaping features passed to fontkit for whole-run layout (see DrawRun.whole): the font's defaults. */
+export const FEATURES: string[] = [];
+
+/** A shaped run as fontkit gives it; kept per process and never handed out to be changed. */
+interface CachedRun extends GlyphRun {
+  /** Advance width in em. */
+  em: number;
+}
+
+const runCache = new Map<Font, Map<string, CachedRun>>();
+let cachedRuns = 0;
+
+/**
+ * fontkit's layout of `text` with the font's default features, cached per process: shaping is
+ * what costs (tens of ms a letter uncached). Measuring and drawing both come through here.
+ */
+export function shaped(font: Font, text: string): CachedRun {
+  let m = runCache.get(font);
+  if (!m) runCache.set(font, (m = new Map()));
+  let r = m.get(text);
+  if (!r) {
+    const run = font.layout(text, FEATURES);
+    r = {
+      em: run.advanceWidth / font.unitsPerEm,
+      glyphs: run.glyphs,
+      positions: run.positions,
+      advanceWidth: run.advanceWidth,
+      direction: run.direction,
+    };
+    if (cachedRuns > 100_000) {
+      for (const c of runCache.values()) c.clear();
+      cachedRuns = 0;
+    }
+    m.set(text, r);
+    cachedRuns++;
+  }
+  return r;
+}
+
+/** Advance width of `text` laid out as one run, in em (multiply by the font size). */
+export function advanceEm(font: Font, text: string): number {
+  return shaped(font, text).em;
+}
+
+/**
+ * Advance width, in em, of `text` as pdfkit draws it without `features`: cut after every space
+ * or tab, each piece laid out alone.
+ */
+export function wordsAdvanceEm(font: Font, text: string): number {
+  let w = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') {
+      w += advanceEm(font, text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) w += advanceEm(font, text.slice(last));
+  return w;
+}
+
+// ---- a logical line ---------------------------------------------------------------------
+
+/** The styles, by the numbers that `ShapedText.styles` holds. */
+const STYLES: readonly TextStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+export interface ShapedText {
+  text: string;
+  /** Type size in points. */
+  size: number;
+  /** The style of each UTF-16 index, as an index of STYLES. */
+  styles: Uint8Array;
+  bidi: LineBidi;
+  faces: Int16Array;
+  loaded: LoadedFace[];
+  /** True when the line's base direction is right to left. */
+  rtl: boolean;
+}
+
+export interface DrawRun {
+  /** The string to hand pdfkit (mirrored, and reversed where fontkit would get the direction wrong). */
+  text: string;
+  font: Font;
+  size: number;
+  /** Offset from the left end of the line. */
+  x: number;
+  width: number;
+  /**
+   * Lay the run out whole (pdfkit `features: []`): needed when fontkit will lay it out right to
+   * left, since pdfkit's default, word by word, would put the words in left-to-right order.
+   * Other runs are drawn word by word, which lets the shaping of each word be cached.
+   */
+  whole: boolean;
+}
+
+export interface VisualLine {
+  runs: DrawRun[];
+  width: number;
+}
+
+/**
+ * A logical line ready to measure and draw, from its styled runs (or a plain string, in one
+ * style) at `size` points. Tabs become four spaces, line breaks spaces; text is NFC.
+ */
+export function shape(content: string | Run[], size: number, loaded: LoadedFace[], style: TextStyle = 'regular'): ShapedText {
+  const runs = typeof content === 'string' ? [{ text: content, style }] : content;
+  const parts = runs.map((r) => ({
+    text: r.text
+      .replace(/\t/g, '    ')
+      .replace(/[\r\n]/g, ' ')
+      .normalize('NFC'),
+    style: STYLES.indexOf(r.style),
+  }));
+  const text = parts.map((p) => p.text).join('');
+  const styles = new Uint8Array(text.length);
+  let at = 0;
+  for (const p of parts) {
+    styles.fill(p.style, at, at + p.text.length);
+    at += p.text.length;
+  }
+  const bidi = lineBidi(text);
+  return { text, size, styles, bidi, faces: assignFaces(text, loaded), loaded, rtl: bidi.baseLevel % 2 === 1 };
+}
+
+/**
+ * `sub` as it is drawn: without the characters we never draw (ZWJ/ZWNJ stay when the font has
+ * them), no-break spaces as plain spaces.
+ */
+function drawable(sub: string, font: Font): string {
+  let out = '';
+  for (const ch of sub) {
+    const cp = ch.codePointAt(0)!;
+    if (isNoBreakSpace(cp)) out += ' ';
+    else if (isIgnorable(cp) && !((cp === 0x200c || cp === 0x200d) && font.hasGlyphForCodePoint(cp))) continue;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Width of text[a, b) in points, measured per face and style. */
+export function measure(sh: ShapedText, a: number, b: number): number {
+  let w = 0;
+  let i = a;
+  while (i < b) {
+    const f = sh.faces[i]!;
+    const st = sh.styles[i]!;
+    let j = i + 1;
+    while (j < b && sh.faces[j] === f && sh.styles[j] === st) j++;
+    const sub = sh.text.slice(i, j);
+    const face = sh.loaded[Math.max(f, 0)]!;
+    const font = fontFor(face, STYLES[st]!, sub);
+    const d = drawable(sub, font);
+    if (d) w += advanceEm(font, d) * sh.size;
+    i = j;
+  }
+  return w;
+}
+
+interface LogicalRun {
+  level: number;
+  face: number;
+  style: number;
+  text: string;
+}
+
+/** The runs of text[start, end) in drawing order, trailing spaces dropped. */
+export function visualLine(sh: ShapedText, start: number, end: number): VisualLine {
+  const text = sh.text;
+  while (end > start && isBreakingSpace(text[end - 1]!)) end--;
+  const runs: LogicalRun[] = [];
+  for (let i = start; i < end;) {
+    const cp = text.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    if (!isBidiControl(cp)) {
+      const level = sh.bidi.levels[i]!;
+      const face = Math.max(sh.faces[i]!, 0);
+      const style = sh.styles[i]!;
+      const ch = (level % 2 === 1 && sh.bidi.mirrors.get(i)) || text.slice(i, i + n);
+      const last = runs[runs.length - 1];
+      if (last && last.level === level && last.face === face && last.style === style) last.text += ch;
+      else runs.push({ level, face, style, text: ch });
+    }
+    i += n;
+  }
+  const out: DrawRun[] = [];
+  let x = 0;
+  for (const r of visualOrder(runs)) {
+    const font = fontFor(sh.loaded[r.face]!, STYLES[r.style]!, r.text);
+    const d = drawable(r.text, font);
+    if (!d) continue;
+    const drawn = textForFontkit(d, r.level);
+    const whole = fontkitRtl(drawn);
+    const width = (whole ? advanceEm(font, drawn) : wordsAdvanceEm(font, drawn)) * sh.size;
+    out.push({ text: drawn, font, size: sh.size, x, width, whole });
+    x += width;
+  }
+  return { runs: out, width: x };
+}
+
+/** The line's ranges broken to fit `widthOf(n)` points on its n-th line (see linebreak.ts). */
+export function breakShaped(sh: ShapedText, widthOf: (n: number) => number): Range[] {
+  return breakLines(sh.text, (a, b) => measure(sh, a, b), widthOf);
+}

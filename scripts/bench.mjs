@@ -2,7 +2,7 @@
 // npm run bench: how fast appeal is, every row of issue 12's target table, measured side by side
 // with `node -e 0` in one run on this machine.
 //
-//   node scripts/bench.mjs [--rounds N] [--only ROW[,ROW...]] [--quick] [--list]
+//   node scripts/bench.mjs [--rounds N] [--only ROW[,ROW...]] [--quick] [--list] [--against DIR]
 //
 // Each round runs every row once, in an order rotated from round to round, and each measurement
 // of a row is paired with a `node -e 0` run just before it: the figure is the median of the
@@ -12,7 +12,8 @@
 // register/) and from synthesized cases; a run that writes gets a fresh copy every round.
 //
 // --only takes row ids or prefixes (`--only batch`, `--only txt,pdf`); --quick is 5 rounds and
-// leaves out the 1,000-case rows; --list prints the rows.
+// leaves out the 1,000-case rows; --list prints the rows. --against DIR measures every row a second
+// time, in the same rounds, with the build of another checkout (DIR/bin/appeal.js): before and after.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ const value = (name) => {
 const quick = flag('--quick');
 const rounds = Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 5 : 11));
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number, not ${value('--rounds')}`);
+const against = value('--against');
 const only = value('--only')
   ?.split(',')
   .map((s) => s.trim())
@@ -224,6 +226,16 @@ if (flag('--list')) {
 }
 const chosen = only ? rows.filter((r) => only.some((o) => r.id === o || r.id.startsWith(`${o}-`))) : rows;
 if (chosen.length === 0) throw new Error(`--only ${only} matches no row; rows: ${rows.map((r) => r.id).join(', ')}`);
+for (const r of chosen) r.cli = cli;
+if (against) {
+  const other = join(against, 'bin', 'appeal.js');
+  if (!existsSync(other)) throw new Error(`--against ${against}: no bin/appeal.js there (build it first)`);
+  chosen.splice(
+    0,
+    chosen.length,
+    ...chosen.flatMap((r) => [r, { ...r, id: `${r.id} (against)`, what: `${r.what} [${against}]`, cli: other }]),
+  );
+}
 
 // ---- measuring --------------------------------------------------------------------------------
 const median = (xs) => {
@@ -248,8 +260,8 @@ for (let round = 0; round < rounds; round++) {
     if (r.kind === 'batch') {
       const [one, many] = r.setup().map((dir) => copyOf(dir, 'batch'));
       const base = nodeZero(one);
-      const t1 = run([cli, ...r.args], one, { rss: true });
-      const tn = run([cli, ...r.args], many, { rss: true });
+      const t1 = run([r.cli, ...r.args], one, { rss: true });
+      const tn = run([r.cli, ...r.args], many, { rss: true });
       res.node.push(base);
       res.ms.push(tn.ms);
       res.perLetter.push((tn.ms - t1.ms) / (r.n - 1));
@@ -259,7 +271,7 @@ for (let round = 0; round < rounds; round++) {
     } else {
       const cwd = r.cwd();
       const base = nodeZero(cwd);
-      const t = run([cli, ...r.args], cwd).ms;
+      const t = run([r.cli, ...r.args], cwd).ms;
       res.node.push(base);
       res.ms.push(t);
       res.ratio.push(t / base);

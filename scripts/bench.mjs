@@ -1,88 +1,322 @@
 #!/usr/bin/env node
-// npm run bench: how fast appeal is, measured side by side in one run on this machine.
+// npm run bench: how fast appeal is, every row of issue 12's target table, measured side by side
+// with `node -e 0` in one run on this machine.
 //
-//   txt   `appeal new --dry-run --format txt` in a fresh process, as a ratio to `node -e 0`
-//   pdf   `appeal new --format pdf` (a PDF letter rendered and written) in a fresh process, as a ratio
-//   200   one process writing 200 PDF letters (`appeal batch --all --format pdf`): time per letter,
-//         (T(200 cases) - T(1 case)) / 199, so start-up is not counted
+//   node scripts/bench.mjs [--rounds N] [--only ROW[,ROW...]] [--quick] [--list] [--against DIR]
 //
-// Rounds interleave the commands, so a busy moment of the machine hits all of them alike; the
-// figures are medians. Targets on a 2-core machine: txt <= 2x, pdf <= 3x, 200 letters < 10 ms each.
+// Each round runs every row once, in an order rotated from round to round, and each measurement
+// of a row is paired with a `node -e 0` run just before it: the figure is the median of the
+// per-round ratios (or, for batch rows, of the per-round cost of a letter), with min and max, so a
+// busy moment of the machine (other processes on the same cores) hits a row and its baseline alike.
+// Workspaces are made in a temp folder from the repository's example (appeal.yaml, cases/,
+// register/) and from synthesized cases; a run that writes gets a fresh copy every round.
+//
+// --only takes row ids or prefixes (`--only batch`, `--only txt,pdf`); --quick is 5 rounds and
+// leaves out the 1,000-case rows; --list prints the rows. --against DIR measures every row a second
+// time, in the same rounds, with the build of another checkout (DIR/bin/appeal.js): before and after.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'bin', 'appeal.js');
-const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
-const scratch = mkdtempSync(join(tmpdir(), 'appeal-bench-'));
 
-/** A copy of the repository's example workspace. */
-function example() {
-  const dir = mkdtempSync(join(scratch, 'ws-'));
-  for (const f of ['appeal.yaml', 'cases', 'register']) cpSync(join(root, f), join(dir, f), { recursive: true });
+// ---- options ----------------------------------------------------------------------------------
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const value = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const rounds = Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 5 : 11));
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds wants a whole number, not ${value('--rounds')}`);
+const against = value('--against');
+const only = value('--only')
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+// ---- workspaces -------------------------------------------------------------------------------
+const scratch = mkdtempSync(join(tmpdir(), 'appeal-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+let made = 0;
+const freshDir = (what) => join(scratch, `${what}-${made++}`);
+
+/** A copy of the repository's example workspace (or of `from`). */
+function copyOf(from, what = 'ws') {
+  const dir = freshDir(what);
+  mkdirSync(dir);
+  for (const f of ['appeal.yaml', 'cases', 'register', 'out'])
+    if (existsSync(join(from, f))) cpSync(join(from, f), join(dir, f), { recursive: true });
   return dir;
 }
 
-/** A workspace of n cases, each with two events, one in Azerbaijani and one in Russian. */
-function manyCases(n) {
-  const dir = example();
+/**
+ * A case of about a page and a half of letter: events in English, Azerbaijani, Russian and (one
+ * case in four) Persian, so the PDF path shapes every script the product promises.
+ */
+function synthCase(i) {
+  const day = (d) => `2020-01-${String(d).padStart(2, '0')}`;
+  const persian =
+    i % 4 === 0
+      ? `  - date: ${day(20)}\n    text: خانواده آقای ${i} می‌گویند که او در زندان اوین است و از بیماری رنج می‌برد. They ask for a doctor.\n    source: Haqqimiz\n`
+      : '';
+  return (
+    `person:\n  name: Person ${i} Example\n  honorific: Mr.\n  aliases: [Persona ${i}]\n  descriptor: a teacher and human rights defender\n  status: detained\n` +
+    `headline: A prisoner of conscience\npersecutor: the authorities\n` +
+    `concerns: [human-rights-defenders, arbitrary-detention, health, torture]\nevents:\n` +
+    `  - date: ${day(1 + (i % 9))}\n    text: >-\n      Mr. Person ${i} Example was arrested at his home at night by plain-clothes officers who showed no warrant,\n      and taken to an unknown place; his family learnt of his detention only three days later, from a former detainee.\n    source: Haqqimiz\n` +
+    `  - date: ${day(11)}\n    text: Cənab ${i} həbs edildi; ailəsi onun səhhətindən çox narahatdır və vəkilinə görüşməyə icazə verilmir. His lawyer was refused a visit.\n    source: Haqqimiz\n` +
+    `  - date: ${day(12 + (i % 7))}\n    text: Семья сообщила, что его перевели в тюрьму Эвин и что он объявил голодовку. The family was not told why.\n    source: Haqqimiz\n` +
+    persian +
+    `closing:\n` +
+    `  - >-\n    We are deeply concerned for the physical and psychological integrity of Mr. Person ${i} Example, who is held\n    without charge and without access to a lawyer of his choosing, and we fear that he is at risk of torture.\n` +
+    `  - We ask you to intervene urgently with the authorities for his immediate and unconditional release.\n`
+  );
+}
+
+/** A workspace of n synthesized cases and an empty register. */
+function synthWorkspace(n) {
+  const dir = copyOf(root, `cases${n}`);
   rmSync(join(dir, 'cases'), { recursive: true });
   rmSync(join(dir, 'register'), { recursive: true });
   mkdirSync(join(dir, 'cases'));
-  for (let i = 0; i < n; i++) {
-    writeFileSync(
-      join(dir, 'cases', `p${i}.yaml`),
-      `person:\n  name: Person ${i}\n  honorific: Mr.\n  status: detained\nheadline: A prisoner of conscience\npersecutor: the authorities\n` +
-        `concerns: [human-rights-defenders, arbitrary-detention, health]\nevents:\n` +
-        `  - date: 2020-01-0${1 + (i % 9)}\n    text: Cənab ${i} həbs edildi; ailəsi onun səhhətindən narahatdır. He was arrested at home and taken to an unknown place.\n    source: Haqqimiz\n` +
-        `  - date: 2020-01-1${i % 9}\n    text: Семья сообщила, что его перевели в тюрьму Эвин. The family was not told why.\n    source: Haqqimiz\n` +
-        `closing:\n  - We ask you to intervene urgently for the release of Person ${i}.\n`,
-    );
-  }
+  mkdirSync(join(dir, 'register'));
+  for (let i = 0; i < n; i++) writeFileSync(join(dir, 'cases', `p${i}.yaml`), synthCase(i));
   return dir;
 }
 
-function time(args, cwd) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  return ms;
-}
+const BATCH = ['batch', '--to', 'un-rapporteurs', '--date', '2020-02-01'];
+const LETTER = ['new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-23'];
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const ws = example();
-const letter = ['new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-23'];
-const runs = { node: [], txt: [], pdf: [] };
-for (let i = 0; i < rounds; i++) {
-  runs.node.push(time(['-e', '0'], ws));
-  runs.txt.push(time([cli, ...letter, '--dry-run', '--format', 'txt'], ws));
-  // A real PDF letter, written and recorded; each round in a fresh copy so it is the same letter.
-  const fresh = example();
-  runs.pdf.push(time([cli, ...letter, '--format', 'pdf'], fresh));
-}
-const node = median(runs.node);
-const txt = median(runs.txt);
-const pdf = median(runs.pdf);
-
-const batch = ['batch', '--to', 'un-rapporteurs', '--all', '--format', 'pdf', '--date', '2020-02-01'];
-const perLetter = [];
-for (let i = 0; i < 3; i++) {
-  const one = time([cli, ...batch], manyCases(1));
-  const many = time([cli, ...batch], manyCases(200));
-  perLetter.push((many - one) / 199);
-}
-
-const row = (what, ms, ratio, target) => `${what.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms ${ratio.padStart(8)}   target ${target}`;
-console.log(`appeal bench: ${rounds} rounds, medians, on ${process.platform} node ${process.version}`);
-console.log(row('node -e 0', node, '1.00x', ''));
-console.log(row('appeal new --dry-run --format txt', txt, `${(txt / node).toFixed(2)}x`, '<= 2x'));
-console.log(row('appeal new --format pdf (fresh process)', pdf, `${(pdf / node).toFixed(2)}x`, '<= 3x'));
-console.log(
-  `${'200 PDF letters in one process, per letter'.padEnd(44)} ${median(perLetter).toFixed(1).padStart(6)} ms             target < 10 ms`,
+// ---- running ----------------------------------------------------------------------------------
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+// Without GNU time, a preloaded module reports the peak resident memory on exit.
+const rssHook = join(scratch, 'rss-hook.cjs');
+writeFileSync(
+  rssHook,
+  "process.on('exit', () => require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
 );
-rmSync(scratch, { recursive: true, force: true });
+
+/** Runs node with `args` in `cwd`: wall time in ms, and the peak memory in MB when asked. */
+function run(args, cwd, { rss = false } = {}) {
+  let cmd = process.execPath;
+  let full = args;
+  const rssFile = join(scratch, 'rss.txt');
+  const env = { ...process.env };
+  if (rss && timeBin) {
+    cmd = timeBin;
+    full = ['-f', '%M', '-o', rssFile, process.execPath, ...args];
+  } else if (rss) {
+    full = ['--require', rssHook, ...args];
+    env.BENCH_RSS_FILE = rssFile;
+  }
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, full, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} (in ${cwd}) exited ${r.status}: ${r.stderr}`);
+  // GNU time and maxRSS both report KiB.
+  const mb = rss ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  return { ms, mb };
+}
+
+const nodeZero = (cwd) => run(['-e', '0'], cwd).ms;
+
+// ---- rows -------------------------------------------------------------------------------------
+// kind 'ratio': a fresh process, figure = time / time of `node -e 0` just before it.
+// kind 'batch': figure = (T(n cases) - T(1 case)) / (n - 1) ms a letter, start-up not counted;
+//               peak memory of the n-case run.
+// kind 'ms':    a fresh process whose target is in seconds; figure = ms, ratio shown too.
+const rows = [];
+const example = () => (example.dir ??= copyOf(root, 'example'));
+const ws = new Map();
+const synth = (n) => ws.get(n) ?? ws.set(n, synthWorkspace(n)).get(n);
+
+rows.push({ id: 'version', what: '`--version`', kind: 'ratio', target: '', args: ['--version'], cwd: () => example() });
+rows.push({
+  id: 'validate-example',
+  what: '`validate`, the example workspace',
+  kind: 'ratio',
+  target: '',
+  args: ['validate'],
+  cwd: () => example(),
+});
+rows.push({
+  id: 'txt',
+  what: 'text letter, fresh process (`new --dry-run --format txt`)',
+  kind: 'ratio',
+  target: '<= 2x',
+  args: [...LETTER, '--dry-run', '--format', 'txt'],
+  cwd: () => example(),
+});
+rows.push({
+  id: 'quickstart',
+  what: "README's quick start (`new --dry-run`, txt and pdf configured)",
+  kind: 'ratio',
+  target: '<= 2.5x',
+  args: [...LETTER, '--dry-run'],
+  cwd: () => example(),
+});
+rows.push({
+  id: 'pdf',
+  what: 'PDF letter written, fresh process (`new --format pdf`)',
+  kind: 'ratio',
+  target: '<= 3.5x',
+  args: [...LETTER, '--format', 'pdf'],
+  cwd: () => copyOf(example(), 'pdf'),
+  fresh: true,
+});
+rows.push({
+  id: 'txtpdf',
+  what: 'text and PDF letter written, fresh process (`new --format txt,pdf`)',
+  kind: 'ratio',
+  target: '<= 4x',
+  args: [...LETTER, '--format', 'txt,pdf'],
+  cwd: () => copyOf(example(), 'txtpdf'),
+  fresh: true,
+});
+for (const n of quick ? [200] : [200, 1000]) {
+  for (const format of ['pdf', 'txt']) {
+    rows.push({
+      id: `batch-${format}-${n}`,
+      what: `\`batch\` of ${n.toLocaleString('en')} ${format === 'pdf' ? 'PDF' : 'text'} letters, per letter`,
+      kind: 'batch',
+      n,
+      target: n === 1000 ? (format === 'pdf' ? '<= 5 ms; <= 200 MB' : '<= 1.5 ms') : '',
+      args: [...BATCH, '--all', '--format', format],
+      setup: () => [synth(1), synth(n)],
+    });
+  }
+}
+/** A workspace of n cases after a batch wrote a letter (txt and pdf) on each: n entries, 2n letters. */
+function issuedWorkspace(n) {
+  const key = `issued${n}`;
+  if (!ws.has(key)) {
+    const dir = copyOf(synth(n), key);
+    run([cli, ...BATCH, '--all', '--format', 'txt,pdf'], dir);
+    ws.set(key, dir);
+  }
+  return ws.get(key);
+}
+for (const n of quick ? [200] : [200, 1000]) {
+  rows.push({
+    id: `validate-${n}`,
+    what: `\`validate\`, ${n.toLocaleString('en')} cases`,
+    kind: 'ms',
+    target: n === 1000 ? '<= 300 ms' : '',
+    args: ['validate'],
+    cwd: () => synth(n),
+  });
+  rows.push({
+    id: `validate-${n}-issued`,
+    what: `\`validate\`, ${n.toLocaleString('en')} cases + ${n.toLocaleString('en')} register entries + ${(2 * n).toLocaleString('en')} letters`,
+    kind: 'ms',
+    target: n === 1000 ? '<= 600 ms' : '',
+    args: ['validate'],
+    cwd: () => issuedWorkspace(n),
+  });
+}
+
+if (flag('--list')) {
+  for (const r of rows) console.log(`${r.id.padEnd(24)} ${r.what}`);
+  process.exit(0);
+}
+const chosen = only ? rows.filter((r) => only.some((o) => r.id === o || r.id.startsWith(`${o}-`))) : rows;
+if (chosen.length === 0) throw new Error(`--only ${only} matches no row; rows: ${rows.map((r) => r.id).join(', ')}`);
+for (const r of chosen) r.cli = cli;
+if (against) {
+  const other = join(against, 'bin', 'appeal.js');
+  if (!existsSync(other)) throw new Error(`--against ${against}: no bin/appeal.js there (build it first)`);
+  chosen.splice(
+    0,
+    chosen.length,
+    ...chosen.flatMap((r) => [r, { ...r, id: `${r.id} (against)`, what: `${r.what} [${against}]`, cli: other }]),
+  );
+}
+
+// ---- measuring --------------------------------------------------------------------------------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+process.stderr.write(`appeal bench: ${chosen.length} rows, ${rounds} rounds, workspaces in ${scratch}\n`);
+// Workspaces made before timing starts (a batch-written one takes a while).
+for (const r of chosen) {
+  if (r.setup) r.setup();
+  else if (!r.fresh) r.cwd();
+}
+
+const results = new Map(chosen.map((r) => [r.id, { node: [], ms: [], ratio: [], perLetter: [], mb: [] }]));
+const started = Date.now();
+for (let round = 0; round < rounds; round++) {
+  const order = chosen.map((_, i) => chosen[(i + round) % chosen.length]);
+  for (const r of order) {
+    const res = results.get(r.id);
+    if (r.kind === 'batch') {
+      const [one, many] = r.setup().map((dir) => copyOf(dir, 'batch'));
+      const base = nodeZero(one);
+      const t1 = run([r.cli, ...r.args], one, { rss: true });
+      const tn = run([r.cli, ...r.args], many, { rss: true });
+      res.node.push(base);
+      res.ms.push(tn.ms);
+      res.perLetter.push((tn.ms - t1.ms) / (r.n - 1));
+      res.mb.push(tn.mb);
+      rmSync(one, { recursive: true, force: true });
+      rmSync(many, { recursive: true, force: true });
+    } else {
+      const cwd = r.cwd();
+      const base = nodeZero(cwd);
+      const t = run([r.cli, ...r.args], cwd).ms;
+      res.node.push(base);
+      res.ms.push(t);
+      res.ratio.push(t / base);
+      if (r.fresh) rmSync(cwd, { recursive: true, force: true });
+    }
+  }
+  process.stderr.write(`  round ${round + 1}/${rounds} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+
+// ---- the table --------------------------------------------------------------------------------
+const f0 = (x) => x.toFixed(0);
+const f1 = (x) => x.toFixed(1);
+const f2 = (x) => x.toFixed(2);
+const span = (xs, f, unit = '') => `${f(Math.min(...xs))}${unit} - ${f(Math.max(...xs))}${unit}`;
+const allNode = [...results.values()].flatMap((r) => r.node);
+
+const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+const lines = [];
+lines.push(
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} cores (${cpu}), ${process.platform}, Node ${process.version}; ` +
+    `\`node -e 0\` ${f0(median(allNode))} ms (median); ${rounds} rounds, each row paired with a \`node -e 0\` run beside it; ` +
+    `load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}.`,
+);
+lines.push('');
+lines.push('| what | median | min - max | time (median) | target |');
+lines.push('|---|---|---|---|---|');
+for (const r of chosen) {
+  const res = results.get(r.id);
+  if (r.kind === 'batch') {
+    lines.push(
+      `| ${r.what} | **${f1(median(res.perLetter))} ms** | ${span(res.perLetter, f1, ' ms')} | ${f0(median(res.ms))} ms in all, peak ${f0(median(res.mb))} MB | ${r.target} |`,
+    );
+  } else if (r.kind === 'ms') {
+    lines.push(
+      `| ${r.what} | **${f0(median(res.ms))} ms** | ${span(res.ms, f0, ' ms')} | ${f2(median(res.ratio))}x \`node -e 0\` | ${r.target} |`,
+    );
+  } else {
+    lines.push(`| ${r.what} | **${f2(median(res.ratio))}x** | ${span(res.ratio, f2, 'x')} | ${f0(median(res.ms))} ms | ${r.target} |`);
+  }
+}
+lines.push('');
+lines.push(
+  'Ratios: median of per-round (row time / `node -e 0` time). Batch: per letter = (time for n cases - time for 1 case) / (n - 1), ' +
+    `start-up not counted; peak memory of the n-case run (${timeBin ? 'GNU time %M' : 'process.resourceUsage().maxRSS'}).`,
+);
+console.log(lines.join('\n'));

@@ -9,6 +9,21 @@ import { build } from 'esbuild';
 import { parse } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * zod's `z` namespace exports every language of its messages (`z.locales`), about half of zod's
+ * code, all parsed at start-up. appeal words its own messages and keeps zod's English default for
+ * the few it passes on, so the bundle holds English only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+    }));
+  },
+};
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
@@ -26,6 +41,7 @@ await build({
   external: ['pdfkit', 'fontkit', 'bidi-js', 'dejavu-fonts-ttf'],
   // Some dependencies are CommonJS and call require().
   banner: { js: "import { createRequire as __appealRequire } from 'node:module'; const require = __appealRequire(import.meta.url);" },
+  plugins: [zodEnglishOnly],
   logLevel: 'warning',
 });
 

@@ -121,8 +121,13 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
 
 /** Every problem zod finds in `source`, each located; empty when the file is valid. */
 export function check<T extends z.ZodType>(source: YamlSource, schema: T): { value?: z.infer<T>; problems: Problem[] } {
-  const data = source.data;
-  const result = schema.safeParse(data);
+  let data = source.data;
+  let result = schema.safeParse(data);
+  if (!result.success && source.readQuickly) {
+    // Messages are worded from the value as `yaml` reads it, the one its positions belong to.
+    data = source.exactData;
+    result = schema.safeParse(data);
+  }
   if (result.success) return { value: result.data as z.infer<T>, problems: [] };
   const problems: Problem[] = [];
   for (const issue of result.error.issues.flatMap(flatten)) {

@@ -1,8 +1,15 @@
 /**
  * A YAML file as read from disk, with the positions of its nodes, so that every problem
  * found later (by zod or by the planner) can name file:line:col.
+ *
+ * Plain files (no tags, anchors, aliases, flow mappings, control characters: every case file and
+ * register entry appeal writes) are read by js-yaml, several times faster than composing a
+ * document with positions; the positions are composed by `yaml` only when a problem is to be
+ * located. Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every
+ * message stays the same.
  */
 import { readFileSync, statSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { AppealError, systemProblem, type Problem } from '../errors.js';
 
@@ -13,18 +20,52 @@ export interface Position {
   col: number;
 }
 
+interface Composed {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+function compose(text: string): Composed {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}
+
 export class YamlSource {
+  private composed: Composed | undefined;
+
   constructor(
     /** Path as shown to the user, relative to the workspace. */
     readonly file: string,
     readonly text: string,
-    readonly doc: Document.Parsed,
-    private readonly lines: LineCounter,
-  ) {}
+    composed: Composed | undefined,
+    /** The value js-yaml read, for a plain file (see quickRead); the document is then composed on first use. */
+    private readonly quick?: { value: unknown },
+  ) {
+    this.composed = composed;
+  }
+
+  /** The document, with the position of every node. */
+  get doc(): Document.Parsed {
+    return (this.composed ??= compose(this.text)).doc;
+  }
+
+  private get lines(): LineCounter {
+    return (this.composed ??= compose(this.text)).lines;
+  }
 
   /** The plain JavaScript value of the document. */
   get data(): unknown {
+    return this.quick ? this.quick.value : this.exactData;
+  }
+
+  /** The value as `yaml` reads it from the document: what messages about the file are worded from. */
+  get exactData(): unknown {
     return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /** True when `data` came from js-yaml: `exactData` is then the same value, composed again. */
+  get readQuickly(): boolean {
+    return this.quick !== undefined;
   }
 
   /** Line and column of an offset in the text. */
@@ -233,19 +274,77 @@ function contentProblems(source: YamlSource): Problem[] {
   return problems;
 }
 
+/**
+ * Syntax that js-yaml and `yaml` may read differently, or that appeal refuses, where a node starts:
+ * directives, tags, anchors and aliases, flow mappings, explicit, null and list keys, binary numbers,
+ * -0 and +.5. Such a file takes the slow path (so may a comment or text that only looks like them).
+ */
+const NOT_PLAIN = [
+  /^%|__proto__/m,
+  /(?:^|[:\-?[,{])[ \t]*(?:[!&*{]|\?\s|\[[^\]\n]*\][ \t]*:|(?:null|Null|NULL|~)?[ \t]*:(?:\s|$))/m,
+  /(?:^|[:\-?[,{])[ \t]*(?:[-+]?0b[01_]+|-\.?0[0.]*|[-+]\.\d+)(?:[eE][-+]?\d+)?(?=\s|$|[,\]}])/m,
+];
+
+/** The text with its comments blanked out, for NOT_PLAIN: a '#' after a space, outside quotes. */
+function withoutComments(text: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote === '"' && c === '\\') {
+        out += c + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Whether a value read by js-yaml holds nothing `yaml` would read or check differently. */
+function plainValue(v: unknown): boolean {
+  if (typeof v === 'string') return !CONTROL.test(v);
+  if (typeof v === 'number') return !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(plainValue);
+  if (v !== null && typeof v === 'object') return Object.values(v).every(plainValue);
+  return true;
+}
+
+/** The value of a plain file, read by js-yaml; undefined for anything else (see NOT_PLAIN). */
+function quickRead(text: string): { value: unknown } | undefined {
+  const syntax = withoutComments(text);
+  if (NOT_PLAIN.some((re) => re.test(syntax))) return undefined;
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    return undefined; // `yaml` finds and words the problem
+  }
+  return plainValue(value) ? { value: value ?? null } : undefined;
+}
+
 /** Parses YAML text; a syntax error is an AppealError at its line and column. */
 export function parseYaml(file: string, text: string): YamlSource {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte order mark
   const deep = nestingProblem(file, text);
   if (deep) throw new AppealError(deep);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const quick = quickRead(text);
+  if (quick) return new YamlSource(file, text, undefined, quick);
+  const { doc, lines } = compose(text);
   const problems: Problem[] = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')].map((e) => {
     const p = lines.linePos(e.code === 'MISSING_CHAR' ? openingQuote(text, e.pos[0], e.message) : e.pos[0]);
     return { file, line: p.line, col: p.col, message: syntaxMessage(e.code, e.message) };
   });
   if (problems.length) throw new AppealError(problems);
-  const source = new YamlSource(file, text, doc, lines);
+  const source = new YamlSource(file, text, { doc, lines });
   const more = contentProblems(source);
   if (more.length) throw new AppealError(more);
   return source;

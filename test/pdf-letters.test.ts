@@ -126,9 +126,11 @@ describe('a long letter', () => {
     const out = JSON.parse(appeal(dir, 'new', '--case', 'a', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--json').stdout);
     const pages = await readPdf(readFileSync(join(dir, out.files[0].path)));
     expect(pages.length).toBeGreaterThanOrEqual(3);
+    // Pages after the first are headed with the reference, the date and the page; page 1 is not.
     pages.forEach((p, i) => {
-      expect(p.text).toContain(`Page ${i + 1} of ${pages.length}`);
-      if (i > 0) expect(p.text).toContain('1/2007');
+      const head = `No.: 1/2007 · 23 December 2007 · page ${i + 1} of ${pages.length}`;
+      if (i === 0) expect(p.text).not.toContain('· page');
+      else expect(p.text).toContain(head);
     });
     const all = pages.map((p) => p.text).join(' ');
     for (let i = 0; i < 70; i++) expect(all).toContain(`E${i} `);

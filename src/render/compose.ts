@@ -95,7 +95,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     members: data.count === undefined ? data.members : [],
     count: data.count,
   }));
-  const subject = letterSubject(plan.case);
+  const subject = letterSubject(plan.case, lang);
   const text = {
     reference: plan.reference,
     date: fmt(plan.date),
@@ -196,7 +196,7 @@ export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> 
     meta: {
       reference: plan.reference,
       date: plan.date,
-      title: `${letterSubject(plan.case)}: ${plan.case.data.headline}`,
+      title: `${letterSubject(plan.case, plan.lang)}: ${plan.case.data.headline}`,
       author: plan.signatories[0]?.data.name ?? ws.config.organisation.name,
       keywords: [plan.case.id],
       language: plan.lang,

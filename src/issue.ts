@@ -40,7 +40,7 @@ function mailHeader(ws: Workspace, plan: Plan): MailHeader {
   return {
     recipients: plan.addressees.map((a) => ({ name: a.name, email: a.email })),
     // Only what the letter itself may print: never a confidential person's name.
-    subject: `${plan.reference}: ${letterSubject(plan.case)}, ${label(plan.kind, plan.update)}`,
+    subject: `${plan.reference}: ${letterSubject(plan.case, plan.lang)}, ${label(plan.kind, plan.update, plan.lang)}`,
     ...(email && { from: { name, email } }),
   };
 }

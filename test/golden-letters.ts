@@ -13,4 +13,9 @@ export const GOLDEN_LETTERS: { name: string; args: string[] }[] = [
     name: 'seed-001-concern',
     args: ['--case', 'mehman-huseynov', '--to', 'president-azerbaijan', '--kind', 'concern', '--signed-by', 'hrhf', '--date', '2019-01-10'],
   },
+  {
+    // Seed 001 as the Committee writes it in Azerbaijani, from a case written in Azerbaijani.
+    name: 'seed-001-concern-az',
+    args: ['--case', 'mehman-huseynov-az', '--to', 'president-azerbaijan', '--kind', 'concern', '--lang', 'az', '--date', '2019-01-10'],
+  },
 ];

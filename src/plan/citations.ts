@@ -63,7 +63,7 @@ export class Citer {
     let name = other;
     try {
       const cited = this.ws.loadCase(other, 'see');
-      name = caseName(cited);
+      name = caseName(cited, this.lang);
       const unnamed = printedPersons(cited).filter(({ person }) => person.consent !== 'public');
       if (named && this.isPublic && unnamed.length) {
         this.problems.push(

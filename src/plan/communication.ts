@@ -231,7 +231,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
     case: c,
     persons: printedPersons(c),
     update,
-    previous: kind === 'update' ? cite(previous!, caseName(c), lang) : undefined,
+    previous: kind === 'update' ? cite(previous!, caseName(c, lang), lang) : undefined,
     addressees,
     mandates,
     events,

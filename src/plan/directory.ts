@@ -39,7 +39,8 @@ const mandateSchema = z.strictObject({
 
 const recipientSchema = z.strictObject({
   addressee: z.string().min(1),
-  holders: z.array(z.strictObject({ from: partialDate, name: z.string().min(1) })).optional(),
+  // A holder's name as the letters of a language write it ("az: cənab İlham Əliyev"); else the name, its honorific translated.
+  holders: z.array(z.strictObject({ from: partialDate, name: z.string().min(1), az: z.string().min(1).optional() })).optional(),
   address: z.array(z.string()).default([]),
   email: z.string().optional(),
   salutation: z.string().default('Dear Sir or Madam,'),
@@ -50,7 +51,13 @@ const recipientSchema = z.strictObject({
   circulate: z.boolean().default(false),
   verified: z.boolean().default(true),
   // The addressee line and salutation in Azerbaijani, where they came from, or `az_verified: false`.
-  az: z.strictObject({ addressee: z.string().min(1).optional(), salutation: z.string().min(1).optional() }).optional(),
+  az: z
+    .strictObject({
+      addressee: z.string().min(1).optional(),
+      salutation: z.string().min(1).optional(),
+      address: z.array(z.string()).optional(),
+    })
+    .optional(),
   az_source: z.string().optional(),
   az_verified: z.boolean().optional(),
 });
@@ -85,6 +92,13 @@ function inForce<T extends { from: string }>(list: T[], date: string): T | undef
     if (startOf(item.from) <= date) found = item;
   }
   return found;
+}
+
+/** "Mr. Alain Berset" as a language writes it: "cənab Alain Berset" (its honorifics, data/lang). */
+function ownHonorific(name: string, lang: string): string {
+  const [first, ...rest] = name.split(' ');
+  const own = phrases(lang).honorifics[first!];
+  return own && rest.length ? [own, ...rest].join(' ') : name;
 }
 
 export interface Addressee {
@@ -156,18 +170,21 @@ export class Directory {
           });
           return;
         }
-        holder = held.name;
+        holder =
+          lang === 'en' ? held.name : (((held as Record<string, unknown>)[lang] as string | undefined) ?? ownHonorific(held.name, lang));
       }
       // In the letter's language where the directory has it: "BMT-nin ... Ali Komissarlığı".
       const own =
-        lang === 'en' ? undefined : ((r as Record<string, unknown>)[lang] as { addressee?: string; salutation?: string } | undefined);
+        lang === 'en'
+          ? undefined
+          : ((r as Record<string, unknown>)[lang] as { addressee?: string; salutation?: string; address?: string[] } | undefined);
       const addressee = own?.addressee ?? r.addressee;
       const name = addressee.replaceAll('{holder}', holder);
       const inTitle = (own?.addressee ?? r['in-title'] ?? r.addressee).replaceAll('{holder}', holder);
       out.push({
         key,
         name,
-        address: r.address,
+        address: own?.address ?? r.address,
         email: r.email,
         salutation: own?.salutation ?? (lang === 'en' ? r.salutation : phrases(lang).salutations.default),
         excellency: r.excellency,

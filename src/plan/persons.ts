@@ -19,16 +19,16 @@ export function printedPersons(c: LoadedCase): NamedPerson[] {
   return c.persons.filter(({ person }) => !person.confidential);
 }
 
-/** "Mr. A, Mrs. B and Mr. C", or the case's subject, or its headline: how a case is named in a citation. */
-export function caseName(c: LoadedCase): string {
+/** "Mr. A, Mrs. B and Mr. C" (in the letter's language), or the case's subject, or its headline: how a case is named in a citation. */
+export function caseName(c: LoadedCase, lang?: string): string {
   const names = printedPersons(c).map(({ person }) => person.name);
-  return names.length ? joinList(names) : (c.data.subject ?? c.data.headline);
+  return names.length ? joinList(names, lang) : (c.data.subject ?? c.data.headline);
 }
 
 /** What a letter is about, for its subject line and title: the subject, else the names that may be printed, else the headline. */
-export function letterSubject(c: LoadedCase): string {
+export function letterSubject(c: LoadedCase, lang?: string): string {
   const names = printedPersons(c).map(({ person }) => person.name);
-  return c.data.subject ?? (names.length ? joinList(names) : c.data.headline);
+  return c.data.subject ?? (names.length ? joinList(names, lang) : c.data.headline);
 }
 
 /**

@@ -100,7 +100,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
     members: data.count === undefined ? data.members : [],
     count: data.count,
   }));
-  const subject = letterSubject(plan.case);
+  const subject = letterSubject(plan.case, lang);
   const coalitionHead = plan.signatories.find((s) => s.data.letterhead)?.data.letterhead;
   const text = {
     reference: plan.reference,
@@ -208,7 +208,7 @@ export async function composeLetter(ws: Workspace, plan: Plan): Promise<Letter> 
     meta: {
       reference: plan.reference,
       date: plan.date,
-      title: `${letterSubject(plan.case)}: ${plan.case.data.headline}`,
+      title: `${letterSubject(plan.case, plan.lang)}: ${plan.case.data.headline}`,
       author: plan.signatories[0]?.data.name ?? ws.config.organisation.name,
       keywords: [plan.case.id],
       language: plan.lang,

@@ -127,12 +127,16 @@ export async function compileTemplate(workspaceRoot: string, kind: string, lang 
   const files = templateFiles(workspaceRoot, lang);
   const main = [...files.values()].find((f) => !f.partial && f.name === kind);
   if (!main) {
+    const kinds = templateKinds(files);
     throw new AppealError({
       key: '--kind',
-      message:
-        `there is no template for letters of kind '${kind}' in language '${lang}': the kinds with a template in '${lang}' are ` +
-        `${templateKinds(files).join(', ')}. Add templates/${lang}/${kind}.hbs (or templates/${kind}.hbs, for every language) ` +
-        'to the workspace to write them.',
+      message: kinds.length
+        ? `there is no template for letters of kind '${kind}' in language '${lang}': the kinds with a template in '${lang}' are ` +
+          `${kinds.join(', ')}. Add templates/${lang}/${kind}.hbs (or templates/${kind}.hbs, for every language) ` +
+          'to the workspace to write them.'
+        : `there is no template for letters of kind '${kind}' in language '${lang}': no template is written in '${lang}' yet. ` +
+          `Add templates/${lang}/${kind}.hbs to the workspace, translated from templates/en/${kind}.hbs, with the ` +
+          `partials it calls (templates/${lang}/_header.hbs, ...), or templates/${kind}.hbs for every language.`,
     });
   }
   const used = [...files.values()].filter((f) => f.partial || f === main);

@@ -3,15 +3,15 @@
  * each phrase keeps the same {placeholders}, and the Azerbaijani file keeps its own rules (no
  * ending on a placeholder, Latin letters only, the official date style).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { STATUSES } from '../../../src/domain/terms.js';
-
-const KINDS = ['communication', 'update', 'open-letter', 'appeal'];
 import { AZ_MONTHS, formatAzDate, formatLangDate } from '../../../src/domain/dates.js';
 import { dataDir } from '../../../src/paths.js';
+
+const KINDS = ['communication', 'update', 'open-letter', 'appeal', 'concern'];
 
 type Tree = { [key: string]: Tree | string | string[] };
 
@@ -100,7 +100,7 @@ describe('data/lang', () => {
 
     it('names every status and every kind of letter', () => {
       for (const status of STATUSES) expect(lang.has(`status.${status}`), status).toBe(true);
-      for (const kind of [...KINDS, 'concern']) expect(lang.has(`labels.${kind}`), kind).toBe(true);
+      for (const kind of KINDS) expect(lang.has(`labels.${kind}`), kind).toBe(true);
     });
 
     it('is in Unicode normal form C', () => {
@@ -115,18 +115,6 @@ describe('en.yaml', () => {
   it('writes the English date of the seeds', () => {
     const style = { pattern: lang.get('date.pattern') as string, months: lang.get('date.months') as string[] };
     expect(formatLangDate('2007-12-23', style)).toBe('23 December 2007');
-  });
-
-  // data/phrases.yaml is what the templates read until the language files replace it.
-  it.runIf(existsSync(join(dataDir(), 'phrases.yaml')))('says what data/phrases.yaml says', () => {
-    const phrases = parse(readFileSync(join(dataDir(), 'phrases.yaml'), 'utf8')) as {
-      status: Record<string, string>;
-      labels: Record<string, string>;
-      salutation: string;
-    };
-    for (const [status, text] of Object.entries(phrases.status)) expect(lang.get(`status.${status}`)).toBe(text);
-    for (const [kind, text] of Object.entries(phrases.labels)) expect(lang.get(`labels.${kind}`)).toBe(text);
-    expect(lang.get('salutations.default')).toBe(phrases.salutation);
   });
 });
 

@@ -106,6 +106,24 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
   if (problems.length > 0) throw new AppealError(problems);
 }
 
+/** The PDF's creation date: the letter's date at noon UTC. Throws AppealError if it is not a date. */
+function creationDate(letter: Letter): Date {
+  const date = new Date(`${letter.meta.date}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppealError({
+      key: 'date',
+      message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.`,
+    });
+  }
+  return date;
+}
+
+/** What renderPdf checks before drawing (every character has a font, the date), without drawing. */
+export function checkPdf(letter: Letter, options: PdfOptions): void {
+  checkCoverage(letter, options);
+  creationDate(letter);
+}
+
 /** Renders the letter to PDF bytes. Same letter and options, same bytes. */
 export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Buffer> {
   checkCoverage(letter, options);
@@ -115,13 +133,7 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   forgetParsedGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
-  const date = new Date(`${letter.meta.date}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) {
-    throw new AppealError({
-      key: 'date',
-      message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.`,
-    });
-  }
+  const date = creationDate(letter);
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.
   forgetParsedGlyphs();

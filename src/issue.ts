@@ -97,6 +97,7 @@ export async function prepareLetter(
  */
 async function drawLetter(ws: Workspace, prepared: PreparedLetter): Promise<void> {
   const { plan, letter, entry } = prepared;
+  if (prepared.files.every((f) => f.bytes)) return; // text only: rendered when prepared
   const formats = prepared.files.map((f) => f.format);
   const files = await renderFiles(ws, letter, namingOf(plan), formats, [plan.case.source, ws.configSource], mailHeader(ws, plan), true);
   files.forEach((f, i) => (entry.files[i]!.sha256 = f.sha256 ?? ''));

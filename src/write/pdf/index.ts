@@ -22,8 +22,8 @@ import { dirname, join } from 'node:path';
 import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
-import { firstCovering, isIgnorable, isNoBreakSpace } from './fontchoice.js';
-import { forgetParsedGlyphs, loadFaces } from './fonts.js';
+import { isIgnorable, isNoBreakSpace } from './fontchoice.js';
+import { coverageOf, forgetParsedGlyphs, loadFaces } from './fonts.js';
 import { furniture, geometry, layoutLetter, runningHead } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
@@ -80,10 +80,11 @@ function* drawnStrings(letter: Letter): Generator<string> {
 
 /**
  * Throws one AppealError listing every character of the letter that no font in `options.fonts`
- * has (one problem per character). Needs fontkit, not pdfkit.
+ * has (one problem per character). Reads the fonts' cmaps: needs neither fontkit nor pdfkit.
  */
 export function checkCoverage(letter: Letter, options: PdfOptions): void {
-  const faces = loadFaces(options.fonts);
+  loadFaces(options.fonts); // at least one face
+  const faces = options.fonts.map((f) => coverageOf(f.regular, f.name));
   const seen = new Set<number>();
   const problems: Problem[] = [];
   const names = options.fonts.map((f) => f.name).join(', ');
@@ -92,7 +93,7 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
       const cp = ch.codePointAt(0)!;
       if (seen.has(cp) || isIgnorable(cp) || isNoBreakSpace(cp) || ch === ' ') continue;
       seen.add(cp);
-      if (firstCovering(faces, cp) >= 0) continue;
+      if (faces.some((has) => has(cp))) continue;
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       const where = options.locate?.(ch) ?? {};
       problems.push({

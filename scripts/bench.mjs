@@ -49,7 +49,7 @@ const freshDir = (what) => join(scratch, `${what}-${made++}`);
 function copyOf(from, what = 'ws') {
   const dir = freshDir(what);
   mkdirSync(dir);
-  for (const f of ['appeal.yaml', 'cases', 'register', 'out'])
+  for (const f of ['appeal.yaml', 'cases', 'register', 'out', 'signatories'])
     if (existsSync(join(from, f))) cpSync(join(from, f), join(dir, f), { recursive: true });
   return dir;
 }

@@ -1,8 +1,9 @@
 /**
  * Issuing a letter, the main job, one step a line:
- *   plan -> compose -> render (in memory) -> commit (pending, files, entry: see register/pending.ts)
+ *   plan -> compose -> check (every letter of the run) -> render and commit (pending, files, entry:
+ *   see register/pending.ts), one letter at a time
  * `appeal new` issues one letter and `appeal batch` many, both through `prepareLetter` and
- * `commitLetter`, under the register lock they hold. A dry run stops after render and never
+ * `commitLetter`, under the register lock they hold. A dry run stops after the check and never
  * touches the lock: it takes no number and writes nothing.
  */
 import { AppealError, NothingNew, type Problem } from './errors.js';
@@ -18,7 +19,7 @@ import { readValidRegister } from './register/read.js';
 import { NumberTaken, recordEntry } from './register/record.js';
 import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
-import { renderFiles, writeFiles, type MailHeader, type OutputFile } from './write/files.js';
+import { renderFiles, writeFiles, type MailHeader, type Naming, type OutputFile } from './write/files.js';
 import { label } from './plan/phrases.js';
 
 export interface IssueRequest extends PlanRequest {
@@ -45,6 +46,11 @@ function mailHeader(ws: Workspace, plan: Plan): MailHeader {
   };
 }
 
+function namingOf(plan: Plan): Naming {
+  const { reference, number, date, kind, update } = plan;
+  return { reference, number, date, caseId: plan.case.id, kind, update };
+}
+
 /** The register entry of a letter: what it is, what it reported, the files with their SHA-256. */
 function entryOf(plan: Plan, files: OutputFile[]): Entry {
   return {
@@ -65,7 +71,8 @@ function entryOf(plan: Plan, files: OutputFile[]): Entry {
 /**
  * Plans, composes and renders one letter against `entries` (the register as this run sees it),
  * then adds its entry to `entries`, so the next letter of a batch takes the next number.
- * With `draw: false` (a dry run) a PDF is checked, not drawn.
+ * With `draw: false` a PDF is checked, not drawn, and the entry has no SHA-256 yet: a dry run
+ * stops there, and `issueLetters` draws each letter (drawLetter) just before it commits it.
  */
 export async function prepareLetter(
   ws: Workspace,
@@ -77,18 +84,24 @@ export async function prepareLetter(
   const plan = planLetter(ws, directory, entries, request);
   const letter = await composeLetter(ws, plan);
   const sources = [plan.case.source, ws.configSource];
-  const naming = {
-    reference: plan.reference,
-    number: plan.number,
-    date: plan.date,
-    caseId: plan.case.id,
-    kind: plan.kind,
-    update: plan.update,
-  };
-  const files = await renderFiles(ws, letter, naming, request.formats ?? ws.config.output.formats, sources, mailHeader(ws, plan), draw);
+  const formats = request.formats ?? ws.config.output.formats;
+  const files = await renderFiles(ws, letter, namingOf(plan), formats, sources, mailHeader(ws, plan), draw);
   const entry = entryOf(plan, files);
   entries.push(asRegistered(ws.config, entry));
   return { plan, letter, files, entry };
+}
+
+/**
+ * Renders the files of a letter prepared with `draw: false`, and puts their SHA-256 in its entry
+ * (also in the copy `prepareLetter` added to the run's register: they share the file records).
+ */
+async function drawLetter(ws: Workspace, prepared: PreparedLetter): Promise<void> {
+  const { plan, letter, entry } = prepared;
+  if (prepared.files.every((f) => f.bytes)) return; // text only: rendered when prepared
+  const formats = prepared.files.map((f) => f.format);
+  const files = await renderFiles(ws, letter, namingOf(plan), formats, [plan.case.source, ws.configSource], mailHeader(ws, plan), true);
+  files.forEach((f, i) => (entry.files[i]!.sha256 = f.sha256 ?? ''));
+  prepared.files = files;
 }
 
 /**
@@ -147,7 +160,8 @@ export interface IssueResult {
 
 /**
  * Issues the letters `requests` ask for, one after another on one reading of the register.
- * Every letter is prepared before any is written: if one is wrong, nothing is written.
+ * Every letter is prepared and checked (as a dry run checks it) before any is written: if one is
+ * wrong, nothing is written. Then each is drawn and committed in turn, its bytes let go after.
  */
 export async function issueLetters(ws: Workspace, requests: IssueRequest[], options: IssueOptions): Promise<IssueResult> {
   const directory = loadDirectory(ws.root);
@@ -157,7 +171,7 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
     for (const [i, request] of requests.entries()) {
       options.onProgress?.('prepared', i + 1, requests.length, request.caseId);
       try {
-        result.issued.push({ prepared: await prepareLetter(ws, directory, entries, request, !options.dryRun) });
+        result.issued.push({ prepared: await prepareLetter(ws, directory, entries, request, false) });
       } catch (e) {
         if (e instanceof NothingNew && options.skipNothingNew)
           result.skipped.push({ case: request.caseId, reason: e.problems[0]!.message });
@@ -166,10 +180,15 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
       }
     }
     if (problems.length) throw new AppealError(problems);
-    result.issued.forEach((letter, i) => {
-      if (!options.dryRun) letter.entryFile = commitLetter(ws, letter.prepared);
-      if (!options.dryRun) options.onProgress?.('issued', i + 1, result.issued.length, letter.prepared.plan.case.id);
-    });
+    if (options.dryRun) return result;
+    // One letter's files in memory at a time: drawn, written, then let go (a batch of 1,000
+    // PDFs would otherwise hold them all).
+    for (const [i, letter] of result.issued.entries()) {
+      await drawLetter(ws, letter.prepared);
+      letter.entryFile = commitLetter(ws, letter.prepared);
+      letter.prepared.files = letter.prepared.files.map(({ bytes: _written, ...file }) => file);
+      options.onProgress?.('issued', i + 1, result.issued.length, letter.prepared.plan.case.id);
+    }
     return result;
   };
   if (options.dryRun) return run(readValidRegister(ws.root, ws.config));

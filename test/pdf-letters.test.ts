@@ -207,7 +207,7 @@ describe('fonts', () => {
 });
 
 describe('start-up', () => {
-  it('pdfkit and the fonts are loaded only when a PDF is written', () => {
+  it('pdfkit and the fonts are loaded only when a PDF is written; a dry run reads only the fonts', () => {
     const dir = scriptsWorkspace();
     const log = join(tempDir(), 'loaded.txt');
     const hook = join(tempDir(), 'hook.cjs');
@@ -230,6 +230,18 @@ describe('start-up', () => {
       expect(r.status).toBe(0);
     }
     expect(() => readFileSync(log, 'utf8')).toThrow();
+    // A dry run of a PDF checks every character against the fonts' cmaps: it reads the font
+    // files, never fontkit or pdfkit.
+    const dry = run(
+      ...['new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--kind', 'communication'],
+      '--format',
+      'txt,pdf',
+      '--dry-run',
+    );
+    expect(dry.stderr).toBe('');
+    expect(dry.status).toBe(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(expect.arrayContaining(['font']));
+    expect(readFileSync(log, 'utf8')).not.toMatch(/pdfkit|fontkit|bidi-js/);
     expect(
       run('new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-24', '--format', 'pdf', '--kind', 'communication')
         .status,

@@ -50,11 +50,22 @@ function scan(dir: string, builtin: boolean, lang: string | undefined, into: Map
   }
 }
 
+/** The listings made so far in this run, by workspace root and language (see templateFiles). */
+const listed = new Map<string, Map<string, TemplateFile>>();
+
 /**
  * The template files in force for a language: the built-in ones of that language, then the
- * workspace's files for every language, then the workspace's own for that language.
+ * workspace's files for every language, then the workspace's own for that language. Listed once
+ * per run (a batch asks for every letter): a run never changes the templates it uses.
  */
 export function templateFiles(workspaceRoot: string, lang = 'en'): Map<string, TemplateFile> {
+  const key = `${resolve(workspaceRoot)}\0${lang}`;
+  let files = listed.get(key);
+  if (!files) listed.set(key, (files = listTemplateFiles(workspaceRoot, lang)));
+  return files;
+}
+
+function listTemplateFiles(workspaceRoot: string, lang: string): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
   scan(join(builtinTemplatesDir(), lang), true, lang, files);
   // In appeal's own repository, the example workspace's templates/ are the built-in ones.
@@ -119,11 +130,21 @@ async function builtinSpecs(): Promise<Record<string, Spec> | undefined> {
   return ((await import(pathToFileURL(path).href)) as { default: Record<string, Spec> }).default;
 }
 
+/** The templates compiled so far in this run, by workspace root, language and kind. */
+const compiled = new Map<string, Promise<Render>>();
+
 /**
  * The template of `kind` with every partial, ready to render; problems name the template file
- * and line.
+ * and line. Compiled once per run: later letters of a batch reuse it (or its error).
  */
-export async function compileTemplate(workspaceRoot: string, kind: string, lang = 'en'): Promise<Render> {
+export function compileTemplate(workspaceRoot: string, kind: string, lang = 'en'): Promise<Render> {
+  const key = `${resolve(workspaceRoot)}\0${lang}\0${kind}`;
+  let render = compiled.get(key);
+  if (!render) compiled.set(key, (render = compileNow(workspaceRoot, kind, lang)));
+  return render;
+}
+
+async function compileNow(workspaceRoot: string, kind: string, lang: string): Promise<Render> {
   const files = templateFiles(workspaceRoot, lang);
   const main = [...files.values()].find((f) => !f.partial && f.name === kind);
   if (!main) {
@@ -178,7 +199,6 @@ export async function compileTemplate(workspaceRoot: string, kind: string, lang 
   };
 }
 
-/** Parses every template of a workspace: for `appeal validate`. */
 /** Helpers Handlebars has itself. */
 const BUILT_IN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'];
 
@@ -229,7 +249,8 @@ function unknownNames(f: TemplateFile, ast: AstNode, partials: Set<string>): Pro
 
 /** Parses every template of a workspace, and checks the partials and helpers it calls: for `appeal validate`. */
 export async function checkTemplates(workspaceRoot: string): Promise<Problem[]> {
-  const hb = (await import('handlebars')).default;
+  // The compiler (~15 ms to load) only when the workspace has templates of its own to parse.
+  let hb: typeof import('handlebars') | undefined;
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const lang of builtinLanguages()) {
@@ -238,6 +259,7 @@ export async function checkTemplates(workspaceRoot: string): Promise<Problem[]> 
     for (const f of files.values()) {
       if (f.builtin || seen.has(f.abs)) continue;
       seen.add(f.abs);
+      hb ??= (await import('handlebars')).default;
       try {
         problems.push(...unknownNames(f, hb.parse(readText(f.abs, f.shown, 'template')) as unknown as AstNode, partials));
       } catch (e) {

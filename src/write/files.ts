@@ -96,7 +96,7 @@ export async function renderFiles(
     const options = pdfOptions(ws, locator(sources));
     if (draw) made.set('pdf', file('pdf', await pdf.renderPdf(letter, options)));
     else {
-      pdf.checkCoverage(letter, options);
+      pdf.checkPdf(letter, options);
       made.set('pdf', file('pdf'));
     }
   }

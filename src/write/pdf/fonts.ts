@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Font } from 'fontkit';
 import { AppealError } from '../../errors.js';
+import { cmapCoverage } from './cmap.js';
 import { loadFontkit } from './deps.js';
 import { forgetGlyphs } from './internals.js';
 import type { FontFace } from './types.js';
@@ -26,13 +27,9 @@ export interface LoadedFace {
 
 const parsed = new Map<string, Font>();
 
-/** Parses a font file once per process. Throws AppealError if it cannot be read or parsed. */
-export function loadFont(path: string, faceName: string): Font {
-  const hit = parsed.get(path);
-  if (hit) return hit;
-  let data: Buffer;
+function readFont(path: string, faceName: string): Buffer {
   try {
-    data = readFileSync(path);
+    return readFileSync(path);
   } catch (e) {
     throw new AppealError({
       key: 'pdf.fonts',
@@ -41,6 +38,34 @@ export function loadFont(path: string, faceName: string): Font {
         'correct the path under `pdf.fonts` in appeal.yaml.',
     });
   }
+}
+
+const covering = new Map<string, (cp: number) => boolean>();
+
+/**
+ * Whether a font file has a glyph for a code point, the same answer as fontkit's
+ * hasGlyphForCodePoint: read from its cmap (cmap.ts) without loading fontkit, which is asked only
+ * for a cmap that file cannot read, or when the font is already parsed. Once per process a path.
+ */
+export function coverageOf(path: string, faceName: string): (cp: number) => boolean {
+  let has = covering.get(path);
+  if (!has) {
+    const font = parsed.get(path);
+    has = font ? (cp) => font.hasGlyphForCodePoint(cp) : cmapCoverage(readFont(path, faceName));
+    if (!has) {
+      const loaded = loadFont(path, faceName);
+      has = (cp) => loaded.hasGlyphForCodePoint(cp);
+    }
+    covering.set(path, has);
+  }
+  return has;
+}
+
+/** Parses a font file once per process. Throws AppealError if it cannot be read or parsed. */
+export function loadFont(path: string, faceName: string): Font {
+  const hit = parsed.get(path);
+  if (hit) return hit;
+  const data = readFont(path, faceName);
   let font: Font | { fonts: Font[] };
   try {
     font = loadFontkit().create(data);

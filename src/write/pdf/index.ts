@@ -22,8 +22,8 @@ import { dirname, join } from 'node:path';
 import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
-import { firstCovering, isIgnorable, isNoBreakSpace } from './fontchoice.js';
-import { forgetParsedGlyphs, loadFaces } from './fonts.js';
+import { isIgnorable, isNoBreakSpace } from './fontchoice.js';
+import { coverageOf, forgetParsedGlyphs, loadFaces } from './fonts.js';
 import { furniture, geometry, layoutLetter, runningHead } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
@@ -80,10 +80,11 @@ function* drawnStrings(letter: Letter): Generator<string> {
 
 /**
  * Throws one AppealError listing every character of the letter that no font in `options.fonts`
- * has (one problem per character). Needs fontkit, not pdfkit.
+ * has (one problem per character). Reads the fonts' cmaps: needs neither fontkit nor pdfkit.
  */
 export function checkCoverage(letter: Letter, options: PdfOptions): void {
-  const faces = loadFaces(options.fonts);
+  loadFaces(options.fonts); // at least one face
+  const faces = options.fonts.map((f) => coverageOf(f.regular, f.name));
   const seen = new Set<number>();
   const problems: Problem[] = [];
   const names = options.fonts.map((f) => f.name).join(', ');
@@ -92,7 +93,7 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
       const cp = ch.codePointAt(0)!;
       if (seen.has(cp) || isIgnorable(cp) || isNoBreakSpace(cp) || ch === ' ') continue;
       seen.add(cp);
-      if (firstCovering(faces, cp) >= 0) continue;
+      if (faces.some((has) => has(cp))) continue;
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       const where = options.locate?.(ch) ?? {};
       problems.push({
@@ -106,6 +107,24 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
   if (problems.length > 0) throw new AppealError(problems);
 }
 
+/** The PDF's creation date: the letter's date at noon UTC. Throws AppealError if it is not a date. */
+function creationDate(letter: Letter): Date {
+  const date = new Date(`${letter.meta.date}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) {
+    throw new AppealError({
+      key: 'date',
+      message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.`,
+    });
+  }
+  return date;
+}
+
+/** What renderPdf checks before drawing (every character has a font, the date), without drawing. */
+export function checkPdf(letter: Letter, options: PdfOptions): void {
+  checkCoverage(letter, options);
+  creationDate(letter);
+}
+
 /** Renders the letter to PDF bytes. Same letter and options, same bytes. */
 export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Buffer> {
   checkCoverage(letter, options);
@@ -115,13 +134,7 @@ export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Bu
   forgetParsedGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
-  const date = new Date(`${letter.meta.date}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) {
-    throw new AppealError({
-      key: 'date',
-      message: `the letter's date "${letter.meta.date}" is not a date (yyyy-mm-dd); give one such as 2007-12-23.`,
-    });
-  }
+  const date = creationDate(letter);
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
   // cannot interleave on the shared fonts.
   forgetParsedGlyphs();

@@ -162,7 +162,7 @@ program
 
 program
   .command('init')
-  .description('a new workspace: appeal.yaml, an example case, .gitignore, a CI workflow')
+  .description('a new workspace: appeal.yaml, an example case, .gitignore, package.json, editor schemas, a CI workflow')
   .argument('[dir]', 'the folder', '.')
   .addHelpText('after', '\nExample: appeal init my-committee')
   .action(async (dir: string) => (await import('../commands/init.js')).initCommand(dir));

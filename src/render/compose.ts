@@ -122,7 +122,7 @@ export function letterContext(ws: Workspace, plan: Plan, style: LetterStyle): Re
       plan.addressees.map((a) => a.inTitle),
       lang,
     ),
-    circulation: lead ? { lead: lang === 'en' ? `the ${lead}` : lead, others } : undefined,
+    circulation: lead ? { lead, others } : undefined,
     salutation,
     person: persons[0],
     persons,

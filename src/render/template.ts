@@ -68,12 +68,10 @@ export function templateFiles(workspaceRoot: string, lang = 'en'): Map<string, T
 function listTemplateFiles(workspaceRoot: string, lang: string): Map<string, TemplateFile> {
   const files = new Map<string, TemplateFile>();
   scan(join(builtinTemplatesDir(), lang), true, lang, files);
-  // In appeal's own repository, the example workspace's templates/ are the built-in ones.
   const own = join(workspaceRoot, 'templates');
-  if (resolve(own) !== resolve(builtinTemplatesDir())) {
-    scan(own, false, undefined, files);
-    scan(join(own, lang), false, lang, files);
-  }
+  scan(own, false, undefined, files);
+  // In appeal's own repository, the example workspace's templates/<lang>/ are the built-in ones.
+  if (resolve(own) !== resolve(builtinTemplatesDir())) scan(join(own, lang), false, lang, files);
   return files;
 }
 

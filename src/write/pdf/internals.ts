@@ -1,179 +1,86 @@
 /**
- * Every use of private fontkit and pdfkit internals, in one place. Written against the pinned
- * versions: fontkit 2.0.4 and pdfkit 0.20.2 (package.json pins fontkit exactly; pdfkit is ^0.20.2).
- * Nothing outside this file touches a private field, overrides a private method or relies on an
- * undocumented behaviour of either package.
+ * Every use of private pdfkit internals, in one place. Written against pdfkit 0.20.2 (package.json
+ * has ^0.20.2). Nothing outside this file touches a private field, overrides a private method or
+ * relies on an undocumented behaviour of pdfkit. fontkit is not used (see font.ts), except to subset
+ * a font with CFF outlines or a variable font (subset.ts), through its public createSubset.
  *
  * What each piece relies on, what breaks when it changes, and what to re-check on an upgrade:
  *
- * 1. `forgetGlyphs` empties fontkit's per-font glyph cache `font._glyphs` (TTFFont.getGlyph keeps
- *    one Glyph per id, with the code points it was first made for). If the field is renamed, the
- *    assignment does nothing and PDFs stop being reproducible across letters in one process: the
- *    test "is byte-identical across renders in one process" in test/pdf/render.test.ts fails
- *    (and text extracted from the PDF can read "\x18t is" for "It is").
+ * 1. `pdfkitFont` gives pdfkit our own font object (font.ts) instead of a path or a buffer, so that
+ *    pdfkit never parses a font with fontkit. pdfkit's PDFFontFactory.open takes any object with a
+ *    `layout` function as an already-parsed font (undocumented), and EmbeddedFont then calls only
+ *    `createSubset()` (then the subset's `includeGlyph(gid)` and `encode()`, and reads its `cff`),
+ *    `layout(text, features)` (glyphs with `id`, `advanceWidth`, `codePoints`; positions), and
+ *    `getGlyph(0).advanceWidth`; and it reads `postscriptName`, `unitsPerEm`, `ascent`, `descent`,
+ *    `lineGap`, `xHeight`, `capHeight`, `bbox`, `italicAngle`, `post.isFixedPitch`,
+ *    `head.macStyle.italic`, `['OS/2'].sFamilyClass`, and `_tables.head.checkSumAdjustment` and
+ *    `_tables.name.records` (isEqualFont, to tell two fonts of one PostScript name apart).
+ *    EmbeddedFont scales the positions that `layout` returns in place, so each call returns fresh
+ *    copies. If pdfkit stops accepting a font object, registerFont throws "Not a supported font
+ *    format": every PDF test fails at once. If it reads another field, the PDF's font dictionaries
+ *    change: the golden pages and "embeds and subsets every font" (test/pdf/render.test.ts) show
+ *    it, and test/unit/write/pdf/font.test.ts checks every field above against fontkit's.
  *
- * 2. `fasterSubset` replaces `TTFSubset.prototype._addGlyph` on each subset with a copy of what it
- *    does (fontkit dist/main.cjs, TTFSubset._addGlyph) that reads each glyph's bytes once per process.
- *    It reads the private font fields `directory.tables`, `loca.offsets`, `_getTableStream('glyf')`,
- *    `_variationProcessor`, `getGlyph(gid)._decode()` and `._getMetrics()`, and the subset's `glyf`,
- *    `loca`, `hmtx`, `offset`, `includeGlyph`. It steps aside (fontkit's own code runs) when
- *    `_addGlyph` is missing, the font has no glyf table, or it has variations. If fontkit changes
- *    what `_addGlyph` writes (say hmtx bearings, or the loca format), our copy would write a subset
- *    fontkit no longer would: compare a PDF's embedded fonts with and without this override
- *    (`pdffonts`, and the bytes of a render with `fasterSubset` disabled), and run the render tests.
- *
- * 3. `pdfkitFont` gives pdfkit a parsed fontkit font instead of a path or a buffer. pdfkit's
- *    PDFFontFactory.open takes any object with a `layout` function as an already-parsed font
- *    (undocumented), and EmbeddedFont then calls only `createSubset()`, `layout(text, features)`,
- *    `getGlyph(0)`, and reads metrics, `post`, `head`, `_tables` (isEqualFont). EmbeddedFont scales
- *    the positions that `layout` returns in place, so each call returns fresh copies. If pdfkit
- *    stops accepting a font object, registerFont throws "Not a supported font format": every PDF
- *    test fails at once.
- *
- * 4. `writeXmp` replaces pdfkit's private `doc._addInfo` (it writes the XMP packet for PDF 1.4+)
+ * 2. `writeXmp` replaces pdfkit's private `doc._addInfo` (it writes the XMP packet for PDF 1.4+)
  *    with one that writes the title and author escaped, and the keywords, producer and dates that
  *    the Info dictionary has; it calls the private `doc.appendXML`. When either is missing, pdfkit's
  *    own XMP is written (the test "escapes the XMP metadata" then fails on a title with "&").
  *
- * 5. `NO_DEFAULT_FONT` is passed as pdfkit's `font` option: initFonts loads its default font only
+ * 3. `NO_DEFAULT_FONT` is passed as pdfkit's `font` option: initFonts loads its default font only
  *    when the option is truthy, so null keeps Helvetica's metrics from being read for nothing. If
  *    pdfkit starts to require a font there, the PDFs would still be right but slower to start.
  */
-import type { Font, GlyphRun } from 'fontkit';
+import type { Font, GlyphRun } from './font.js';
+import { createSubset } from './subset.js';
 
-// ---- 1. fontkit's glyph cache -------------------------------------------------------------
+// ---- 1. the font object pdfkit is given ---------------------------------------------------
 
-/**
- * Forgets the glyph objects fontkit has made for these fonts. fontkit caches one glyph object per
- * glyph id, with the code points it was first made for; its Arabic shaper reads those code points
- * (joining), and pdfkit writes them into the PDF's ToUnicode map. Subsetting makes glyphs for the
- * components of composite glyphs with no code points (the "I" inside "İ"), so with fonts shared
- * across documents a letter came out different after another. Called before each letter is laid
- * out and drawn. (Runs cached by shape.ts were all shaped on fresh glyphs, so they stay valid.)
- */
-export function forgetGlyphs(fonts: Iterable<Font>): void {
-  for (const font of fonts) (font as unknown as { _glyphs: object })._glyphs = {};
-}
-
-// ---- 2. fontkit's TrueType subsetter ------------------------------------------------------
-
-/** What a subset needs of one glyph of a TrueType font: its bytes, components and metrics. */
-interface GlyphData {
-  bytes: Uint8Array;
-  /** Components of a composite glyph: glyph id and where it is written in `bytes`. */
-  components: { glyphID: number; pos: number }[];
-  advance: number;
-  bearing: number;
-}
-
-/** The private parts of a fontkit 2.0.4 TTFFont that fontkit's own TrueType subsetter uses. */
-interface FontkitPrivate {
-  directory: { tables: Record<string, unknown> };
-  _variationProcessor?: unknown;
-  loca: { offsets: number[] };
-  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
-  getGlyph(gid: number): {
-    advanceWidth: number;
-    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-    _getMetrics(): { leftBearing: number };
-  };
-}
-
-/** The private parts of a fontkit 2.0.4 TTFSubset. */
-interface TTFSubsetPrivate {
-  _addGlyph?: (gid: number) => number;
-  includeGlyph(gid: number): number;
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
-}
-
-const glyphData = new Map<Font, Map<number, GlyphData>>();
-
-function dataOf(font: Font, gid: number): GlyphData {
-  let m = glyphData.get(font);
-  if (!m) glyphData.set(font, (m = new Map()));
-  let d = m.get(gid);
-  if (!d) {
-    const f = font as unknown as FontkitPrivate;
-    const glyph = f.getGlyph(gid);
-    const glyf = glyph._decode();
-    const start = f.loca.offsets[gid]!;
-    const end = f.loca.offsets[gid + 1]!;
-    const stream = f._getTableStream('glyf');
-    stream.pos += start;
-    const bytes = new Uint8Array(stream.readBuffer(end - start));
-    const components = glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : [];
-    d = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
-    m.set(gid, d);
-  }
-  return d;
-}
+const forPdfkit = new Map<Font, object>();
 
 /**
- * fontkit's TrueType subsetter decodes every glyph of every document again (about 5 ms a letter);
- * this does what its `_addGlyph` does from glyph data kept per process. Only for plain TrueType
- * fonts (a glyf table, no variations); anything else keeps fontkit's own code.
+ * The font object to give pdfkit's registerFont: our font, whose `layout` answers from `layout`
+ * (the per-process cache of shape.ts) and whose subsets are written by subset.ts. pdfkit scales
+ * the positions it gets in place, so each call gets its own copy.
  */
-function fasterSubset(font: Font, subset: TTFSubsetPrivate): void {
-  const f = font as unknown as FontkitPrivate;
-  if (typeof subset._addGlyph !== 'function' || !f.directory.tables.glyf || f._variationProcessor) return;
-  subset._addGlyph = function (this: TTFSubsetPrivate, gid: number): number {
-    const d = dataOf(font, gid);
-    let bytes = d.bytes;
-    if (d.components.length > 0) {
-      bytes = new Uint8Array(d.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const c of d.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
-    }
-    this.glyf.push(bytes);
-    this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: d.advance, bearing: d.bearing });
-    this.offset += bytes.length;
-    return this.glyf.length - 1;
-  };
-}
-
-// ---- 3. the font object pdfkit is given ---------------------------------------------------
-
-const forPdfkit = new Map<Font, Font>();
-
-/**
- * The font object to give pdfkit's registerFont: the parsed fontkit font (so pdfkit parses
- * nothing) whose `layout` answers from `layout` (the per-process cache) and whose subsets use
- * `fasterSubset`. pdfkit scales the positions it gets in place, so each call gets its own copy.
- */
-export function pdfkitFont(font: Font, layout: (font: Font, text: string) => GlyphRun): Font {
+export function pdfkitFont(font: Font, layout: (font: Font, text: string) => GlyphRun): object {
   let f = forPdfkit.get(font);
   if (!f) {
-    const createSubset = (font as unknown as { createSubset(): TTFSubsetPrivate }).createSubset;
-    f = Object.create(font, {
-      createSubset: {
-        value(this: Font): TTFSubsetPrivate {
-          const subset = createSubset.call(this);
-          fasterSubset(font, subset);
-          return subset;
-        },
+    const head = new DataView(font.tables.get('head')!.buffer, font.tables.get('head')!.byteOffset);
+    const name = font.tables.get('name');
+    f = {
+      postscriptName: font.postscriptName,
+      unitsPerEm: font.unitsPerEm,
+      ascent: font.ascent,
+      descent: font.descent,
+      lineGap: font.lineGap,
+      xHeight: font.xHeight,
+      capHeight: font.capHeight,
+      bbox: font.bbox,
+      italicAngle: font.italicAngle,
+      post: { isFixedPitch: font.fixedPitch ? 1 : 0 },
+      head: { macStyle: { italic: font.italic } },
+      'OS/2': { sFamilyClass: font.familyClass },
+      _tables: {
+        head: { checkSumAdjustment: head.getUint32(8) },
+        name: { records: name ? Buffer.from(name).toString('latin1') : '' },
       },
-      layout: {
-        value: (text: string): GlyphRun => {
-          const r = layout(font, text);
-          return {
-            glyphs: r.glyphs.slice(),
-            positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
-            advanceWidth: r.advanceWidth,
-            direction: r.direction,
-          };
-        },
+      createSubset: () => createSubset(font),
+      getGlyph: (gid: number) => ({ id: gid, advanceWidth: font.advanceOf(gid), codePoints: [] }),
+      layout: (text: string): GlyphRun => {
+        const r = layout(font, text);
+        return {
+          glyphs: r.glyphs,
+          positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+          advanceWidth: r.advanceWidth,
+        };
       },
-    }) as Font;
+    };
     forPdfkit.set(font, f);
   }
   return f;
 }
 
-// ---- 4. pdfkit's XMP metadata -------------------------------------------------------------
+// ---- 2. pdfkit's XMP metadata -------------------------------------------------------------
 
 /** What the XMP packet says; the same values as the Info dictionary. */
 export interface XmpFields {
@@ -223,7 +130,7 @@ export function writeXmp(doc: object, x: XmpFields): void {
   };
 }
 
-// ---- 5. pdfkit's default font -------------------------------------------------------------
+// ---- 3. pdfkit's default font -------------------------------------------------------------
 
-/** pdfkit's `font` option that loads no default font (see 5 above). */
+/** pdfkit's `font` option that loads no default font (see 3 above). */
 export const NO_DEFAULT_FONT = null as unknown as string;

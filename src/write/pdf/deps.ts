@@ -4,8 +4,15 @@
  * Nothing here runs at import time: `appeal --format txt` must never load them. They are loaded
  * through `require` (their CommonJS builds) rather than `await import()` because the CJS builds
  * load about 40 ms faster on Node 20 than the ESM ones, and `checkCoverage` is synchronous.
+ *
+ * pdfkit comes from dist/vendor/pdfkit.cjs when the build made it (scripts/build-pdf.mjs: pdfkit
+ * without fontkit, AES, png-js and linebreak; required in about 18 ms instead of about 100), else
+ * from node_modules (running from the sources): the PDFs are the same bytes either way.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type PDFDocument from 'pdfkit';
 import type { Bidi } from 'bidi-js';
 
@@ -24,8 +31,22 @@ export function loadFontkit(): Fontkit {
   return (fontkit ??= require('fontkit') as Fontkit);
 }
 
+/**
+ * dist/vendor/pdfkit.cjs of this package, if built: looked for beside the folders above this
+ * module (src/write/pdf/, dist/chunks/, a bundle in bin/ or dist/), a few levels up at most.
+ */
+export function bundledPdfkit(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++) {
+    const file = join(dir, 'dist', 'vendor', 'pdfkit.cjs');
+    if (existsSync(file)) return file;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
 export function loadPdfkit(): typeof PDFDocument {
-  return (pdfkit ??= require('pdfkit') as typeof PDFDocument);
+  return (pdfkit ??= require(bundledPdfkit() ?? 'pdfkit') as typeof PDFDocument);
 }
 
 export function loadBidi(): Bidi {

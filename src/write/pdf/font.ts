@@ -181,44 +181,45 @@ export class Font {
    * zero-width space glyph reads as a space, as every other use of that glyph does.
    */
   private readingOf(text: string, hb: HbGlyph[], rtl: boolean): number[][] {
-    const out: number[][] = hb.map(() => []);
-    const starts = [...new Set(hb.map((g) => g.cluster))].sort((a, b) => a - b);
+    const n = hb.length;
+    const out: number[][] = new Array(n);
     const space = this.glyphForCodePoint(0x20);
-    const byCluster = new Map<number, number[]>();
-    // glyph indexes of each cluster, in logical order
-    for (let k = 0; k < hb.length; k++) {
-      const i = rtl ? hb.length - 1 - k : k;
-      const c = hb[i]!.cluster;
-      const list = byCluster.get(c);
-      if (list) list.push(i);
-      else byCluster.set(c, [i]);
-    }
-    starts.forEach((start, n) => {
-      const members = byCluster.get(start)!;
-      const chars = [...text.slice(start, starts[n + 1] ?? text.length)].map((ch) => ch.codePointAt(0)!);
-      const hidden = (i: number): boolean => hb[i]!.id === space && hb[i]!.xAdvance === 0 && space !== 0;
-      if (members.length === 1) {
-        const i = members[0]!;
-        out[i] = hidden(i) && chars.every(isIgnorable) ? [0x20] : chars;
-        return;
-      }
-      const marks = members.filter((i) => hb[i]!.xAdvance === 0 && !hidden(i));
-      const letters = members.filter((i) => hb[i]!.xAdvance !== 0);
-      for (const cp of chars) {
-        let to: number | undefined;
-        if (isIgnorable(cp)) {
-          to = members.find(hidden);
-          if (to !== undefined) {
-            out[to] = [0x20];
-            continue;
+    const hidden = (g: HbGlyph): boolean => g.id === space && g.xAdvance === 0 && space !== 0;
+    // Clusters run in logical order: forwards left to right, backwards right to left.
+    const at = (k: number): number => (rtl ? n - 1 - k : k);
+    for (let k = 0; k < n;) {
+      const start = hb[at(k)]!.cluster;
+      let j = k + 1;
+      while (j < n && hb[at(j)]!.cluster === start) j++;
+      const end = j < n ? hb[at(j)]!.cluster : text.length;
+      const chars: number[] = [];
+      for (const ch of text.slice(start, end)) chars.push(ch.codePointAt(0)!);
+      if (j === k + 1) {
+        const g = hb[at(k)]!;
+        out[at(k)] = hidden(g) && chars.every(isIgnorable) ? [0x20] : chars;
+      } else {
+        const members: number[] = [];
+        for (let m = k; m < j; m++) out[at(m)] = [];
+        for (let m = k; m < j; m++) members.push(at(m));
+        const marks = members.filter((i) => hb[i]!.xAdvance === 0 && !hidden(hb[i]!));
+        const letters = members.filter((i) => hb[i]!.xAdvance !== 0);
+        for (const cp of chars) {
+          let to: number | undefined;
+          if (isIgnorable(cp)) {
+            to = members.find((i) => hidden(hb[i]!));
+            if (to !== undefined) {
+              out[to] = [0x20];
+              continue;
+            }
+          } else if (MARK.test(String.fromCodePoint(cp))) {
+            to = marks.find((i) => hb[i]!.id === this.glyphForCodePoint(cp)) ?? marks[0];
           }
-        } else if (MARK.test(String.fromCodePoint(cp))) {
-          to = marks.find((i) => hb[i]!.id === this.glyphForCodePoint(cp)) ?? marks[0];
+          to ??= letters[0] ?? members[0]!;
+          out[to]!.push(cp);
         }
-        to ??= letters[0] ?? members[0]!;
-        out[to]!.push(cp);
       }
-    });
+      k = j;
+    }
     return out;
   }
 }

@@ -101,6 +101,7 @@ export class Font {
   private readonly metrics: number;
   private readonly cmap: ((cp: number) => number) | undefined;
   private hb: HbFont | undefined;
+  private readonly glyphs = new Map<number, number>();
 
   constructor(readonly bytes: Uint8Array) {
     const t = (this.tables = tablesOf(bytes));
@@ -133,9 +134,11 @@ export class Font {
     return (this.hb ??= hbFont(this.bytes));
   }
 
-  /** The glyph the font's cmap gives a code point; 0 (.notdef) when it has none. */
+  /** The glyph the font's cmap gives a code point; 0 (.notdef) when it has none. Kept per process. */
   glyphForCodePoint(cp: number): number {
-    return this.cmap ? this.cmap(cp) : this.harfbuzz.nominalGlyph(cp);
+    let g = this.glyphs.get(cp);
+    if (g === undefined) this.glyphs.set(cp, (g = this.cmap ? this.cmap(cp) : this.harfbuzz.nominalGlyph(cp)));
+    return g;
   }
 
   hasGlyphForCodePoint(cp: number): boolean {

@@ -29,6 +29,16 @@
  * 3. `NO_DEFAULT_FONT` is passed as pdfkit's `font` option: initFonts loads its default font only
  *    when the option is truthy, so null keeps Helvetica's metrics from being read for nothing. If
  *    pdfkit starts to require a font there, the PDFs would still be right but slower to start.
+ *
+ * 4. `drawGlyphs` writes a shaped run's text operators itself, as pdfkit's `text(s, x, y,
+ *    { lineBreak: false, baseline: 'alphabetic' })` writes them (PDFDocument._fragment: q, the
+ *    flip of the y axis, BT, Tm, Tf, TJ with the kerning and a Tm around each glyph drawn with an
+ *    offset, ET, Q), with the glyphs of our cached runs: pdfkit's text() lays every run out three
+ *    times and copies its glyphs (about 2 ms a letter). It reads the current font `doc._font` and
+ *    its `id`, `ref()`, `subset.includeGlyph`, `widths` and `unicode` (what EmbeddedFont.encode
+ *    keeps for the font's W array and ToUnicode map), and `doc.page.fonts` (the page's font
+ *    resources). When any is missing, it returns false and the caller draws with text(). The PDFs
+ *    are the same bytes either way: compare a render with `drawGlyphs` returning false.
  */
 import type { Font, GlyphRun } from './font.js';
 import { createSubset } from './subset.js';
@@ -134,3 +144,101 @@ export function writeXmp(doc: object, x: XmpFields): void {
 
 /** pdfkit's `font` option that loads no default font (see 3 above). */
 export const NO_DEFAULT_FONT = null as unknown as string;
+
+// ---- 4. drawing a run's glyphs -------------------------------------------------------------
+
+/** The private parts of pdfkit 0.20.2's EmbeddedFont that encode() uses. */
+interface EmbeddedFontPrivate {
+  id: string;
+  ref(): unknown;
+  subset: { includeGlyph(gid: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/** What drawGlyphs uses of a pdfkit document: public methods and the private `_font`, `page.fonts`. */
+interface DocPrivate {
+  _font?: Partial<EmbeddedFontPrivate> | null;
+  page: { height: number; fonts: Record<string, unknown> };
+  save(): unknown;
+  restore(): unknown;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
+  addContent(data: string): unknown;
+}
+
+/** pdfkit's PDFObject.number: how every number is written in a content stream. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Draws `pieces` (shaped runs of `font`, one after another) with the baseline's left end at
+ * (x, y) in pdfkit's top-down coordinates, in the current font and size of `doc`, writing what
+ * pdfkit's text() would (see 4 above). False, having drawn nothing, when pdfkit's internals are
+ * not as expected.
+ */
+export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: number, y: number, size: number): boolean {
+  const d = doc as DocPrivate;
+  const f = d._font;
+  if (!f || typeof f.ref !== 'function' || !f.subset || !Array.isArray(f.widths) || !Array.isArray(f.unicode) || !f.id) return false;
+  const ef = f as EmbeddedFontPrivate;
+  const k = 1000 / font.unitsPerEm; // EmbeddedFont.scale
+  const encoded: string[] = [];
+  const xAdvance: number[] = [];
+  const advance: number[] = [];
+  const xOffset: number[] = [];
+  const yOffset: number[] = [];
+  for (const run of pieces) {
+    run.glyphs.forEach((g, i) => {
+      const gid = ef.subset.includeGlyph(g.id);
+      encoded.push(`0000${gid.toString(16)}`.slice(-4));
+      ef.widths[gid] ??= g.advanceWidth * k;
+      ef.unicode[gid] ??= g.codePoints;
+      const p = run.positions[i]!;
+      xAdvance.push(p.xAdvance * k);
+      advance.push(g.advanceWidth * k);
+      xOffset.push(p.xOffset * k);
+      yOffset.push(p.yOffset * k);
+    });
+  }
+  d.save();
+  d.transform(1, 0, 0, -1, 0, d.page.height);
+  y = d.page.height - y;
+  if (d.page.fonts[ef.id] == null) d.page.fonts[ef.id] = ef.ref();
+  d.addContent('BT');
+  d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+  d.addContent(`/${ef.id} ${num(size)} Tf`);
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number): void => {
+    if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(xAdvance[cur - 1]! - advance[cur - 1]!))}`);
+    last = cur;
+  };
+  const flush = (i: number): void => {
+    addSegment(i);
+    if (commands.length > 0) {
+      d.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < encoded.length; i++) {
+    if (xOffset[i] || yOffset[i]) {
+      flush(i);
+      d.addContent(`1 0 0 1 ${num(x + xOffset[i]! * scale)} ${num(y + yOffset[i]! * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+        hadOffset = false;
+      }
+      if (xAdvance[i]! - advance[i]! !== 0) addSegment(i + 1);
+    }
+    x += xAdvance[i]! * scale;
+  }
+  flush(i);
+  d.addContent('ET');
+  d.restore();
+  return true;
+}

@@ -50,20 +50,28 @@ export function advanceEm(font: Font, text: string): number {
 }
 
 /**
- * Advance width, in em, of `text` as pdfkit draws it without `features`: cut after every space
- * or tab, each piece shaped alone.
+ * The pieces `text` is shaped in: whole, or (pdfkit's way without `features`) cut after every
+ * space or tab, each piece shaped alone.
  */
-export function wordsAdvanceEm(font: Font, text: string): number {
-  let w = 0;
+export function pieces(font: Font, text: string, whole: boolean): CachedRun[] {
+  if (whole) return [shaped(font, text)];
+  const out: CachedRun[] = [];
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t') {
-      w += advanceEm(font, text.slice(last, i + 1));
+      out.push(shaped(font, text.slice(last, i + 1)));
       last = i + 1;
     }
   }
-  if (last < text.length) w += advanceEm(font, text.slice(last));
+  if (last < text.length) out.push(shaped(font, text.slice(last)));
+  return out;
+}
+
+/** Advance width, in em, of `text` shaped word by word (see pieces). */
+export function wordsAdvanceEm(font: Font, text: string): number {
+  let w = 0;
+  for (const r of pieces(font, text, false)) w += r.em;
   return w;
 }
 

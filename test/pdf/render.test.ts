@@ -255,7 +255,8 @@ describe('renderPdf', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
     const code = readFileSync(file, 'utf8');
-    for (const left of ['fontkit is', 'PDF encryption is', 'PNG images are', 'line wrapping is']) expect(code).toContain(`${left} left out`);
+    for (const left of ['fontkit is', 'PDF encryption is', 'PNG images are', 'line wrapping is'])
+      expect(code).toContain(`${left} left out`);
   });
 
   it('escapes the XMP metadata and keeps it in step with the Info dictionary', async () => {

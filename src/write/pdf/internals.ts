@@ -156,13 +156,10 @@ interface EmbeddedFontPrivate {
   unicode: number[][];
 }
 
-/** What drawGlyphs uses of a pdfkit document: public methods and the private `_font`, `page.fonts`. */
+/** What drawGlyphs uses of a pdfkit document: the public addContent and the private `_font`, `page.fonts`. */
 interface DocPrivate {
   _font?: Partial<EmbeddedFontPrivate> | null;
   page: { height: number; fonts: Record<string, unknown> };
-  save(): unknown;
-  restore(): unknown;
-  transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
   addContent(data: string): unknown;
 }
 
@@ -172,8 +169,10 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 /**
  * Draws `pieces` (shaped runs of `font`, one after another) with the baseline's left end at
  * (x, y) in pdfkit's top-down coordinates, in the current font and size of `doc`, writing what
- * pdfkit's text() would (see 4 above). False, having drawn nothing, when pdfkit's internals are
- * not as expected.
+ * pdfkit's text() would (see 4 above), in one addContent call (pdfkit ends each call's text with a
+ * newline, so the lines joined by newlines are the same bytes; the save, flip and restore leave
+ * pdfkit's current matrix as they found it). False, having drawn nothing, when pdfkit's internals
+ * are not as expected.
  */
 export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: number, y: number, size: number): boolean {
   const d = doc as DocPrivate;
@@ -181,64 +180,60 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
   if (!f || typeof f.ref !== 'function' || !f.subset || !Array.isArray(f.widths) || !Array.isArray(f.unicode) || !f.id) return false;
   const ef = f as EmbeddedFontPrivate;
   const k = 1000 / font.unitsPerEm; // EmbeddedFont.scale
-  const encoded: string[] = [];
-  const xAdvance: number[] = [];
-  const advance: number[] = [];
-  const xOffset: number[] = [];
-  const yOffset: number[] = [];
-  for (const run of pieces) {
-    run.glyphs.forEach((g, i) => {
-      const gid = ef.subset.includeGlyph(g.id);
-      encoded.push(`0000${gid.toString(16)}`.slice(-4));
-      ef.widths[gid] ??= g.advanceWidth * k;
-      ef.unicode[gid] ??= g.codePoints;
-      const p = run.positions[i]!;
-      xAdvance.push(p.xAdvance * k);
-      advance.push(g.advanceWidth * k);
-      xOffset.push(p.xOffset * k);
-      yOffset.push(p.yOffset * k);
-    });
-  }
-  d.save();
-  d.transform(1, 0, 0, -1, 0, d.page.height);
-  y = d.page.height - y;
-  if (d.page.fonts[ef.id] == null) d.page.fonts[ef.id] = ef.ref();
-  d.addContent('BT');
-  d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-  d.addContent(`/${ef.id} ${num(size)} Tf`);
   const scale = size / 1000;
+  const h = d.page.height;
+  y = h - y;
+  if (d.page.fonts[ef.id] == null) d.page.fonts[ef.id] = ef.ref();
+  const out = ['q', `1 0 0 -1 0 ${num(h)} cm`, 'BT', `1 0 0 1 ${num(x)} ${num(y)} Tm`, `/${ef.id} ${num(size)} Tf`];
   const commands: string[] = [];
-  let last = 0;
+  let hex = '';
   let hadOffset = false;
-  const addSegment = (cur: number): void => {
-    if (last < cur) commands.push(`<${encoded.slice(last, cur).join('')}> ${num(-(xAdvance[cur - 1]! - advance[cur - 1]!))}`);
-    last = cur;
+  const segment = (xAdvance: number, advance: number): void => {
+    if (hex) commands.push(`<${hex}> ${num(-(xAdvance - advance))}`);
+    hex = '';
   };
-  const flush = (i: number): void => {
-    addSegment(i);
+  const flush = (xAdvance: number, advance: number): void => {
+    segment(xAdvance, advance);
     if (commands.length > 0) {
-      d.addContent(`[${commands.join(' ')}] TJ`);
+      out.push(`[${commands.join(' ')}] TJ`);
       commands.length = 0;
     }
   };
-  let i = 0;
-  for (; i < encoded.length; i++) {
-    if (xOffset[i] || yOffset[i]) {
-      flush(i);
-      d.addContent(`1 0 0 1 ${num(x + xOffset[i]! * scale)} ${num(y + yOffset[i]! * scale)} Tm`);
-      flush(i + 1);
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        d.addContent(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
-        hadOffset = false;
+  // The scaled advance of the glyph before the current one: what a segment ending there is kerned by.
+  let lastX = 0;
+  let lastW = 0;
+  for (const run of pieces) {
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const g = run.glyphs[i]!;
+      const p = run.positions[i]!;
+      const gid = ef.subset.includeGlyph(g.id);
+      ef.widths[gid] ??= g.advanceWidth * k;
+      ef.unicode[gid] ??= g.codePoints;
+      const xAdvance = p.xAdvance * k;
+      const advance = g.advanceWidth * k;
+      const xOffset = p.xOffset * k;
+      const yOffset = p.yOffset * k;
+      if (xOffset || yOffset) {
+        flush(lastX, lastW);
+        out.push(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
+        hex = `0000${gid.toString(16)}`.slice(-4);
+        flush(xAdvance, advance);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+          hadOffset = false;
+        }
+        hex += `0000${gid.toString(16)}`.slice(-4);
+        if (xAdvance - advance !== 0) segment(xAdvance, advance);
       }
-      if (xAdvance[i]! - advance[i]! !== 0) addSegment(i + 1);
+      lastX = xAdvance;
+      lastW = advance;
+      x += xAdvance * scale;
     }
-    x += xAdvance[i]! * scale;
   }
-  flush(i);
-  d.addContent('ET');
-  d.restore();
+  flush(lastX, lastW);
+  out.push('ET', 'Q');
+  d.addContent(out.join('\n'));
   return true;
 }

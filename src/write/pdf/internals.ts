@@ -16,7 +16,7 @@
  *    `head.macStyle.italic`, `['OS/2'].sFamilyClass`, and `_tables.head.checkSumAdjustment` and
  *    `_tables.name.records` (isEqualFont, to tell two fonts of one PostScript name apart).
  *    EmbeddedFont scales the positions that `layout` returns in place, so each call returns fresh
- *    copies. If pdfkit stops accepting a font object, registerFont throws "Not a supported font
+ *    copies (`layout` serves only text(), when drawGlyphs, 4, cannot draw). If pdfkit stops accepting a font object, registerFont throws "Not a supported font
  *    format": every PDF test fails at once. If it reads another field, the PDF's font dictionaries
  *    change: the golden pages and "embeds and subsets every font" (test/pdf/render.test.ts) show
  *    it, and test/unit/write/pdf/font.test.ts checks every field above against fontkit's.
@@ -38,7 +38,9 @@
  *    its `id`, `ref()`, `subset.includeGlyph`, `widths` and `unicode` (what EmbeddedFont.encode
  *    keeps for the font's W array and ToUnicode map), and `doc.page.fonts` (the page's font
  *    resources). When any is missing, it returns false and the caller draws with text(). The PDFs
- *    are the same bytes either way: compare a render with `drawGlyphs` returning false.
+ *    are the same bytes either way: test/unit/write/pdf/internals.test.ts draws runs both ways
+ *    (kerning, marks drawn with an offset, right to left) and compares the documents; on an
+ *    upgrade, compare pdfkit's _fragment with drawGlyphs.
  */
 import type { Font, GlyphRun } from './font.js';
 import { createSubset } from './subset.js';

@@ -16,8 +16,9 @@
  *    `head.macStyle.italic`, `['OS/2'].sFamilyClass`, and `_tables.head.checkSumAdjustment` and
  *    `_tables.name.records` (isEqualFont, to tell two fonts of one PostScript name apart).
  *    EmbeddedFont scales the positions that `layout` returns in place, so each call returns fresh
- *    copies (`layout` serves only text(), when drawGlyphs, 4, cannot draw). If pdfkit stops accepting a font object, registerFont throws "Not a supported font
- *    format": every PDF test fails at once. If it reads another field, the PDF's font dictionaries
+ *    copies (`layout` serves only text(), when drawGlyphs, 4, cannot draw). If pdfkit stops
+ *    accepting a font object, registerFont throws "Not a supported font format": every PDF test
+ *    fails at once. If it reads another field, the PDF's font dictionaries
  *    change: the golden pages and "embeds and subsets every font" (test/pdf/render.test.ts) show
  *    it, and test/unit/write/pdf/font.test.ts checks every field above against fontkit's.
  *

@@ -71,3 +71,4 @@ for (const sub of ['', 'lang']) {
     writeFileSync(join(dist, 'data', sub, file.replace(/\.yaml$/, '.json')), JSON.stringify(data));
   }
 }
+await import('./build-pdf.mjs'); // dist/vendor/pdfkit.cjs: pdfkit without the modules a letter never uses

@@ -207,14 +207,14 @@ describe('fonts', () => {
 });
 
 describe('start-up', () => {
-  it('pdfkit and the fonts are loaded only when a PDF is written; a dry run reads only the fonts', () => {
+  it('pdfkit and the fonts are loaded only when a PDF is written, fontkit never; a dry run reads only the fonts', () => {
     const dir = scriptsWorkspace();
     const log = join(tempDir(), 'loaded.txt');
     const hook = join(tempDir(), 'hook.cjs');
     writeFileSync(
       hook,
       `const M = require('module'); const fs = require('fs'); const load = M._load;
-       M._load = function (request, ...rest) { if (/^(pdfkit|fontkit|bidi-js)$/.test(request)) fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };
+       M._load = function (request, ...rest) { const m = /(?:^|[\\\\/])(pdfkit|fontkit|bidi-js)(?:\\.cjs)?$/.exec(request); if (m) fs.appendFileSync(${JSON.stringify(log)}, m[1] + '\\n'); return load.call(this, request, ...rest); };
        const open = fs.openSync; fs.openSync = function (p, ...rest) { if (String(p).endsWith('.ttf')) fs.appendFileSync(${JSON.stringify(log)}, 'font\\n'); return open.call(this, p, ...rest); };`,
     );
     const env = { ...process.env, NODE_OPTIONS: `--require ${hook}` };
@@ -247,5 +247,7 @@ describe('start-up', () => {
         .status,
     ).toBe(0);
     expect(readFileSync(log, 'utf8')).toMatch(/pdfkit/);
+    // Writing a PDF in DejaVu (TrueType) needs no fontkit: HarfBuzz shapes, font.ts reads the tables.
+    expect(readFileSync(log, 'utf8')).not.toMatch(/fontkit/);
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppealError } from '../../src/errors.js';
 import type { Block, Letter, Paragraph } from '../../src/render/letter.js';
+import { bundledPdfkit } from '../../src/write/pdf/deps.js';
 import { checkCoverage, defaultFonts, renderPdf, type PdfOptions } from '../../src/write/pdf/index.js';
 import { clean, expectWords, readPdf, words, type Page } from '../pdf-read.js';
 
@@ -211,11 +212,7 @@ describe('renderPdf', () => {
       '--types',
       'node',
     ];
-    execFileSync(
-      process.execPath,
-      [tsc, ...args, '--rootDir', 'src', '--outDir', out, 'src/write/pdf/index.ts', 'src/write/pdf/fontkit.d.ts'],
-      { cwd: ROOT },
-    );
+    execFileSync(process.execPath, [tsc, ...args, '--rootDir', 'src', '--outDir', out, 'src/write/pdf/index.ts'], { cwd: ROOT });
     expect(existsSync(join(out, 'write/pdf/index.js'))).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'appeal-pdf-'));
     try {
@@ -230,6 +227,8 @@ describe('renderPdf', () => {
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
+      // Here pdfkit came from dist/vendor/pdfkit.cjs (scripts/build-pdf.mjs), there from node_modules.
+      expect(bundledPdfkit()).toBeDefined();
       expect(readFileSync(join(dir, '1.pdf')).equals(seedPdf)).toBe(true);
       expect(readFileSync(join(dir, '0.pdf')).equals(longPdf)).toBe(true);
       // and importing the module (for defaultFonts, or the types) loads none of the heavy packages
@@ -245,6 +244,19 @@ describe('renderPdf', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('loads a pdfkit bundle without fontkit, AES, png-js or linebreak', () => {
+    const file = bundledPdfkit()!;
+    const probe = `
+      require(${JSON.stringify(file)});
+      process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules/.test(k))));`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    const code = readFileSync(file, 'utf8');
+    for (const left of ['fontkit is', 'PDF encryption is', 'PNG images are', 'line wrapping is'])
+      expect(code).toContain(`${left} left out`);
   });
 
   it('escapes the XMP metadata and keeps it in step with the Info dictionary', async () => {

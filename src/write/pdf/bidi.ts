@@ -1,12 +1,13 @@
 /**
  * Bidirectional text: embedding levels (bidi-js, UAX #9), mirrored brackets, the visual order of
- * runs (rule L2), and the direction fontkit will give a run.
+ * runs (rule L2), and the direction a run is shaped in.
  *
- * fontkit decides the direction of a run from its script, not from us: it lays out (reverses)
- * every run whose first letter is Arabic, Hebrew, … script, and leaves any other run left to right.
- * When that disagrees with the run's bidi level (digits or Latin inside Persian are fine, but
- * Persian digits at an even level, or brackets and spaces at an odd level, are not), we hand
- * fontkit the run reversed, so that its reversal puts it back.
+ * A run is shaped in the direction of its script, which is read from its text alone (pdfkit hands
+ * the font nothing else when it draws): right to left (reversed) when its first letter is Arabic,
+ * Hebrew, … script, else left to right; as fontkit did, so the PDFs are what they were. When that
+ * disagrees with the run's bidi level (digits or Latin inside Persian are fine, but Persian digits
+ * at an even level, or brackets and spaces at an odd level, are not), the run is shaped reversed,
+ * so that the shaper's reversal puts it back.
  */
 import { loadBidi } from './deps.js';
 
@@ -64,8 +65,8 @@ export function visualOrder<T extends { level: number }>(runs: T[]): T[] {
   return out;
 }
 
-// Scripts fontkit lays out right to left (its RTL table), as Unicode script properties.
-const FONTKIT_RTL_SCRIPT = new RegExp(
+// Scripts shaped right to left (fontkit's RTL table), as Unicode script properties.
+const RTL_SCRIPT = new RegExp(
   `^[${[
     'Arabic',
     'Hebrew',
@@ -93,11 +94,11 @@ const FONTKIT_RTL_SCRIPT = new RegExp(
 );
 const NEUTRAL_SCRIPT = /^[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]$/u;
 
-/** Whether fontkit will lay this run out right to left (it looks at the first letter's script). */
-export function fontkitRtl(text: string): boolean {
+/** Whether this run is shaped right to left (from the first letter's script). */
+export function shapedRtl(text: string): boolean {
   for (const ch of text) {
     if (NEUTRAL_SCRIPT.test(ch)) continue;
-    return FONTKIT_RTL_SCRIPT.test(ch);
+    return RTL_SCRIPT.test(ch);
   }
   return false;
 }
@@ -114,8 +115,8 @@ export function reverseClusters(text: string): string {
   return clusters.reverse().join('');
 }
 
-/** The string to give fontkit so that the run comes out in the direction of its level. */
-export function textForFontkit(text: string, level: number): string {
+/** The string to shape so that the run comes out in the direction of its level. */
+export function textForShaping(text: string, level: number): string {
   const rtl = level % 2 === 1;
-  return fontkitRtl(text) === rtl ? text : reverseClusters(text);
+  return shapedRtl(text) === rtl ? text : reverseClusters(text);
 }

@@ -1,8 +1,9 @@
 /**
- * Which characters a font has, read from its cmap table without fontkit: what a dry run needs to
- * check that every character of a letter can be drawn (loading fontkit costs 60-140 ms). The
- * subtable is chosen as fontkit chooses it, and read as fontkit reads it, for the formats fonts
- * use for Unicode (4 and 12); anything else returns undefined, and the caller asks fontkit.
+ * A font's cmap table: the glyph of each character. What a dry run checks every character of a
+ * letter with, and what the PDF writer draws with (fonts.ts), so the two always agree. The
+ * subtable is chosen as fontkit chooses it (and as HarfBuzz does, for the fonts we use), and read
+ * as fontkit reads it, for the formats fonts use for Unicode (4 and 12); anything else returns
+ * undefined, and the caller asks HarfBuzz (harfbuzz.ts).
  */
 
 /** The (platform, encoding) pairs fontkit tries, in its order. */
@@ -22,14 +23,20 @@ const PREFERRED: [number, number][] = [
  * the file is not a plain TrueType/OpenType font or its Unicode cmap is not of format 4 or 12.
  */
 export function cmapCoverage(buf: Uint8Array): ((cp: number) => boolean) | undefined {
+  const glyph = cmapGlyphs(buf);
+  return glyph && ((cp) => glyph(cp) !== 0);
+}
+
+/** The glyph id of a code point (0: .notdef, none), or undefined as for cmapCoverage. */
+export function cmapGlyphs(buf: Uint8Array): ((cp: number) => number) | undefined {
   try {
     return readCmap(new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
   } catch {
-    return undefined; // out of bounds: a damaged font, for fontkit to judge
+    return undefined; // out of bounds: a damaged font, for HarfBuzz (or the PDF writer's font check) to judge
   }
 }
 
-function readCmap(v: DataView): ((cp: number) => boolean) | undefined {
+function readCmap(v: DataView): ((cp: number) => number) | undefined {
   const version = v.getUint32(0);
   if (version !== 0x00010000 && version !== 0x4f54544f /* OTTO */ && version !== 0x74727565 /* true */) return undefined;
   let cmap = -1;
@@ -52,7 +59,7 @@ function readCmap(v: DataView): ((cp: number) => boolean) | undefined {
   return undefined;
 }
 
-function format12(v: DataView, sub: number): (cp: number) => boolean {
+function format12(v: DataView, sub: number): (cp: number) => number {
   const n = v.getUint32(sub + 12);
   const group = (i: number, k: number) => v.getUint32(sub + 16 + i * 12 + k);
   if (n > 0) group(n - 1, 8); // in bounds, or throw now
@@ -62,13 +69,13 @@ function format12(v: DataView, sub: number): (cp: number) => boolean {
       const mid = (min + max) >> 1;
       if (cp < group(mid, 0)) max = mid - 1;
       else if (cp > group(mid, 4)) min = mid + 1;
-      else return group(mid, 8) + (cp - group(mid, 0)) !== 0;
+      else return (group(mid, 8) + (cp - group(mid, 0))) >>> 0;
     }
-    return false;
+    return 0;
   };
 }
 
-function format4(v: DataView, sub: number): (cp: number) => boolean {
+function format4(v: DataView, sub: number): (cp: number) => number {
   const segCount = v.getUint16(sub + 6) / 2;
   const ends = sub + 14;
   const starts = ends + segCount * 2 + 2;
@@ -84,12 +91,12 @@ function format4(v: DataView, sub: number): (cp: number) => boolean {
       else {
         const delta = v.getInt16(deltas + mid * 2);
         const rangeOffset = v.getUint16(offsets + mid * 2);
-        if (rangeOffset === 0) return ((cp + delta) & 0xffff) !== 0;
+        if (rangeOffset === 0) return (cp + delta) & 0xffff;
         const at = offsets + mid * 2 + rangeOffset + (cp - v.getUint16(starts + mid * 2)) * 2;
         const gid = at + 2 <= sub + v.getUint16(sub + 2) ? v.getUint16(at) : 0; // past the table: none, as fontkit reads it
-        return gid !== 0 && ((gid + delta) & 0xffff) !== 0;
+        return gid === 0 ? 0 : (gid + delta) & 0xffff;
       }
     }
-    return false;
+    return 0;
   };
 }

@@ -3,11 +3,11 @@
  * the font fixed per run, the direction fixed by the run's text (see bidi.ts). Headers, footers,
  * metadata, and the structure tree of a tagged PDF (headers, footers and rules are artifacts).
  */
-import type { Font } from 'fontkit';
 import type { LetterMeta } from '../../render/letter.js';
 import { loadPdfkit } from './deps.js';
-import { NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
-import { FEATURES, shaped } from './shape.js';
+import type { Font } from './font.js';
+import { drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
+import { pieces, shaped } from './shape.js';
 import type { Geometry, PageLayout, PlacedText, StructNode } from './layout.js';
 
 export interface DrawOptions {
@@ -17,6 +17,9 @@ export interface DrawOptions {
   furniture: (n: number, m: number) => PlacedText[];
   creationDate: Date;
 }
+
+/** pdfkit's `features` option that has a run shaped whole, not word by word (see DrawRun.whole). */
+const WHOLE: PDFKit.Mixins.OpenTypeFeatures[] = [];
 
 type Doc = InstanceType<ReturnType<typeof loadPdfkit>>;
 type StructElement = ReturnType<Doc['struct']>;
@@ -80,10 +83,12 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
         doc.font(fontName(r.font)).fontSize(r.size);
         current = { font: r.font, size: r.size };
       }
+      // Our cached glyphs, written as pdfkit's text() writes them (internals.ts, 4); text() if not.
+      if (drawGlyphs(doc, r.font, pieces(r.font, r.text, r.whole), r.x, t.y, r.size)) continue;
       doc.text(r.text, r.x, t.y, {
         lineBreak: false,
         baseline: 'alphabetic',
-        ...(r.whole ? { features: FEATURES as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+        ...(r.whole ? { features: WHOLE } : {}),
       });
     }
   };

@@ -3,7 +3,7 @@
  * (regular, bold, italic, bold italic) draws a run. Also the characters that need no glyph at
  * all, and those drawn as a space. Pure, given the parsed fonts: nothing here shapes or measures.
  */
-import type { Font } from 'fontkit';
+import type { Font } from './font.js';
 import type { TextStyle } from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
 

@@ -1,16 +1,14 @@
 /**
  * Fonts: loading and caching parsed fonts (the faces of `PdfOptions.fonts`).
  *
- * A font file is read and parsed once per process (cache by path); pdfkit is handed the parsed
- * fontkit object, so it does not parse the file again for each document. Which font draws which
- * character is fontchoice.ts; measuring and shaping is shape.ts.
+ * A font file is read and its tables found once per process (cache by path); pdfkit is handed our
+ * font object (internals.ts), so it parses nothing. Which font draws which character is
+ * fontchoice.ts; measuring and shaping is shape.ts.
  */
 import { readFileSync } from 'node:fs';
-import type { Font } from 'fontkit';
 import { AppealError } from '../../errors.js';
 import { cmapCoverage } from './cmap.js';
-import { loadFontkit } from './deps.js';
-import { forgetGlyphs } from './internals.js';
+import { Font } from './font.js';
 import type { FontFace } from './types.js';
 
 /** One entry of `PdfOptions.fonts`, parsed. */
@@ -43,9 +41,9 @@ function readFont(path: string, faceName: string): Buffer {
 const covering = new Map<string, (cp: number) => boolean>();
 
 /**
- * Whether a font file has a glyph for a code point, the same answer as fontkit's
- * hasGlyphForCodePoint: read from its cmap (cmap.ts) without loading fontkit, which is asked only
- * for a cmap that file cannot read, or when the font is already parsed. Once per process a path.
+ * Whether a font file has a glyph for a code point, the same answer as the PDF writer's Font: read
+ * from its cmap (cmap.ts) without loading HarfBuzz, which is asked only for a cmap that file cannot
+ * read (through the Font), or when the font is already loaded. Once per process a path.
  */
 export function coverageOf(path: string, faceName: string): (cp: number) => boolean {
   let has = covering.get(path);
@@ -61,24 +59,22 @@ export function coverageOf(path: string, faceName: string): (cp: number) => bool
   return has;
 }
 
-/** Parses a font file once per process. Throws AppealError if it cannot be read or parsed. */
+/** Reads a font file once per process. Throws AppealError if it cannot be read or is not a font. */
 export function loadFont(path: string, faceName: string): Font {
   const hit = parsed.get(path);
   if (hit) return hit;
   const data = readFont(path, faceName);
-  let font: Font | { fonts: Font[] };
+  let font: Font;
   try {
-    font = loadFontkit().create(data);
+    font = new Font(data);
   } catch (e) {
+    const collection = data.subarray(0, 4).toString('latin1') === 'ttcf';
+    const why = e instanceof Error ? e.message : String(e);
     throw new AppealError({
       key: 'pdf.fonts',
-      message: `${path} (font "${faceName}") is not a font fontkit can read (${String(e)}); use a TTF or OTF file.`,
-    });
-  }
-  if (!('layout' in font) || typeof font.layout !== 'function') {
-    throw new AppealError({
-      key: 'pdf.fonts',
-      message: `${path} (font "${faceName}") is a font collection; use a single TTF or OTF file.`,
+      message: collection
+        ? `${path} (font "${faceName}") is a font collection; use a single TTF or OTF file.`
+        : `${path} (font "${faceName}") is not a font that can be read (${why}); use a TTF or OTF file.`,
     });
   }
   parsed.set(path, font);
@@ -87,7 +83,7 @@ export function loadFont(path: string, faceName: string): Font {
 
 /**
  * The faces, each font parsed on first use: a letter in Latin script never parses the fonts
- * that only its Persian would need (parsing a font costs ~20 ms in a fresh process).
+ * that only its Persian would need (reading DejaVu Sans, 740 KB, and giving it to HarfBuzz costs a few ms).
  */
 export function loadFaces(faces: FontFace[]): LoadedFace[] {
   if (faces.length === 0) {
@@ -114,12 +110,4 @@ export function loadFaces(faces: FontFace[]): LoadedFace[] {
       },
     };
   });
-}
-
-/**
- * Forgets the glyph objects fontkit has made for every font parsed so far (one parsed later starts
- * with none), so that the bytes of a letter depend on that letter alone (see internals.ts).
- */
-export function forgetParsedGlyphs(): void {
-  forgetGlyphs(parsed.values());
 }

@@ -1,21 +1,26 @@
 /**
  * The PDF writer: a rendered Letter to PDF bytes.
  *
- * Importing this module (or any module of this folder) loads nothing heavy: fontkit, pdfkit and
- * bidi-js are required on first use, inside checkCoverage / renderPdf (see deps.ts).
+ * Importing this module (or any module of this folder) loads nothing heavy: pdfkit, HarfBuzz and
+ * bidi-js are loaded on first use, inside renderPdf (see deps.ts, harfbuzz.ts). fontkit is never
+ * loaded for a TrueType font (the DejaVu fonts are): only to subset CFF or variable fonts.
  *
  * The folder, by concern:
  *   index.ts       entry points: renderPdf, checkCoverage, defaultFonts
  *   types.ts       the public option types
- *   fonts.ts       loading the fonts (parsed once per process)
+ *   font.ts        a font file: metrics, cmap, advances, shaping (HarfBuzz), without fontkit
+ *   cmap.ts        a font's cmap table: the glyph of each character (also the dry run's check)
+ *   harfbuzz.ts    HarfBuzz's wasm build, synchronously, through its raw exports
+ *   subset.ts      the subset of a TrueType font that a PDF embeds
+ *   fonts.ts       loading the fonts (read once per process)
  *   fontchoice.ts  which face and font draw each character (coverage), characters never drawn
  *   bidi.ts        bidirectional text: levels, the order of runs, mirrored brackets
- *   shape.ts       fontkit's layout (cached), a line's widths and its runs in drawing order
+ *   shape.ts       shaping (cached), a line's widths and its runs in drawing order
  *   linebreak.ts   breaking a line to a width (pure)
  *   layout.ts      blocks to lines placed on pages: sizes, spacing, pagination, header and footer
  *   draw.ts        placed pages to pdfkit: text, rules, structure tree, metadata
- *   internals.ts   every use of private fontkit/pdfkit internals, with what to re-check on an upgrade
- *   deps.ts        lazy loading of fontkit, pdfkit, bidi-js
+ *   internals.ts   every use of private pdfkit internals, with what to re-check on an upgrade
+ *   deps.ts        lazy loading of pdfkit, bidi-js (and fontkit, for CFF fonts only)
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,7 +28,7 @@ import { AppealError, type Problem } from '../../errors.js';
 import type { Block, Letter } from '../../render/letter.js';
 import { drawPdf } from './draw.js';
 import { isIgnorable, isNoBreakSpace } from './fontchoice.js';
-import { coverageOf, forgetParsedGlyphs, loadFaces } from './fonts.js';
+import { coverageOf, loadFaces } from './fonts.js';
 import { furniture, geometry, layoutLetter, runningHead } from './layout.js';
 import type { FontFace, PdfOptions } from './types.js';
 
@@ -80,7 +85,7 @@ function* drawnStrings(letter: Letter): Generator<string> {
 
 /**
  * Throws one AppealError listing every character of the letter that no font in `options.fonts`
- * has (one problem per character). Reads the fonts' cmaps: needs neither fontkit nor pdfkit.
+ * has (one problem per character). Reads the fonts' cmaps: needs neither HarfBuzz nor pdfkit.
  */
 export function checkCoverage(letter: Letter, options: PdfOptions): void {
   loadFaces(options.fonts); // at least one face
@@ -129,15 +134,11 @@ export function checkPdf(letter: Letter, options: PdfOptions): void {
 export async function renderPdf(letter: Letter, options: PdfOptions): Promise<Buffer> {
   checkCoverage(letter, options);
   const faces = loadFaces(options.fonts);
-  // Layout and drawing each start from fresh glyph objects, so the bytes depend on this letter
-  // alone (see internals.ts: stale glyphs change even Persian joining, hence widths).
-  forgetParsedGlyphs();
   const geo = geometry(options.page);
   const pages = layoutLetter(letter, geo, faces);
   const date = creationDate(letter);
   // drawPdf does all its font work synchronously, before its first await, so concurrent renders
-  // cannot interleave on the shared fonts.
-  forgetParsedGlyphs();
+  // cannot interleave on the shared shaping buffer (harfbuzz.ts).
   return drawPdf(pages, letter.meta, {
     page: options.page,
     geometry: geo,

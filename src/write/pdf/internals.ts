@@ -1,179 +1,99 @@
 /**
- * Every use of private fontkit and pdfkit internals, in one place. Written against the pinned
- * versions: fontkit 2.0.4 and pdfkit 0.20.2 (package.json pins fontkit exactly; pdfkit is ^0.20.2).
- * Nothing outside this file touches a private field, overrides a private method or relies on an
- * undocumented behaviour of either package.
+ * Every use of private pdfkit internals, in one place. Written against pdfkit 0.20.2 (package.json
+ * has ^0.20.2). Nothing outside this file touches a private field, overrides a private method or
+ * relies on an undocumented behaviour of pdfkit. fontkit is not used (see font.ts), except to subset
+ * a font with CFF outlines or a variable font (subset.ts), through its public createSubset.
  *
  * What each piece relies on, what breaks when it changes, and what to re-check on an upgrade:
  *
- * 1. `forgetGlyphs` empties fontkit's per-font glyph cache `font._glyphs` (TTFFont.getGlyph keeps
- *    one Glyph per id, with the code points it was first made for). If the field is renamed, the
- *    assignment does nothing and PDFs stop being reproducible across letters in one process: the
- *    test "is byte-identical across renders in one process" in test/pdf/render.test.ts fails
- *    (and text extracted from the PDF can read "\x18t is" for "It is").
+ * 1. `pdfkitFont` gives pdfkit our own font object (font.ts) instead of a path or a buffer, so that
+ *    pdfkit never parses a font with fontkit. pdfkit's PDFFontFactory.open takes any object with a
+ *    `layout` function as an already-parsed font (undocumented), and EmbeddedFont then calls only
+ *    `createSubset()` (then the subset's `includeGlyph(gid)` and `encode()`, and reads its `cff`),
+ *    `layout(text, features)` (glyphs with `id`, `advanceWidth`, `codePoints`; positions), and
+ *    `getGlyph(0).advanceWidth`; and it reads `postscriptName`, `unitsPerEm`, `ascent`, `descent`,
+ *    `lineGap`, `xHeight`, `capHeight`, `bbox`, `italicAngle`, `post.isFixedPitch`,
+ *    `head.macStyle.italic`, `['OS/2'].sFamilyClass`, and `_tables.head.checkSumAdjustment` and
+ *    `_tables.name.records` (isEqualFont, to tell two fonts of one PostScript name apart).
+ *    EmbeddedFont scales the positions that `layout` returns in place, so each call returns fresh
+ *    copies (`layout` serves only text(), when drawGlyphs, 4, cannot draw). If pdfkit stops
+ *    accepting a font object, registerFont throws "Not a supported font format": every PDF test
+ *    fails at once. If it reads another field, the PDF's font dictionaries
+ *    change: the golden pages and "embeds and subsets every font" (test/pdf/render.test.ts) show
+ *    it, and test/unit/write/pdf/font.test.ts checks every field above against fontkit's.
  *
- * 2. `fasterSubset` replaces `TTFSubset.prototype._addGlyph` on each subset with a copy of what it
- *    does (fontkit dist/main.cjs, TTFSubset._addGlyph) that reads each glyph's bytes once per process.
- *    It reads the private font fields `directory.tables`, `loca.offsets`, `_getTableStream('glyf')`,
- *    `_variationProcessor`, `getGlyph(gid)._decode()` and `._getMetrics()`, and the subset's `glyf`,
- *    `loca`, `hmtx`, `offset`, `includeGlyph`. It steps aside (fontkit's own code runs) when
- *    `_addGlyph` is missing, the font has no glyf table, or it has variations. If fontkit changes
- *    what `_addGlyph` writes (say hmtx bearings, or the loca format), our copy would write a subset
- *    fontkit no longer would: compare a PDF's embedded fonts with and without this override
- *    (`pdffonts`, and the bytes of a render with `fasterSubset` disabled), and run the render tests.
- *
- * 3. `pdfkitFont` gives pdfkit a parsed fontkit font instead of a path or a buffer. pdfkit's
- *    PDFFontFactory.open takes any object with a `layout` function as an already-parsed font
- *    (undocumented), and EmbeddedFont then calls only `createSubset()`, `layout(text, features)`,
- *    `getGlyph(0)`, and reads metrics, `post`, `head`, `_tables` (isEqualFont). EmbeddedFont scales
- *    the positions that `layout` returns in place, so each call returns fresh copies. If pdfkit
- *    stops accepting a font object, registerFont throws "Not a supported font format": every PDF
- *    test fails at once.
- *
- * 4. `writeXmp` replaces pdfkit's private `doc._addInfo` (it writes the XMP packet for PDF 1.4+)
+ * 2. `writeXmp` replaces pdfkit's private `doc._addInfo` (it writes the XMP packet for PDF 1.4+)
  *    with one that writes the title and author escaped, and the keywords, producer and dates that
  *    the Info dictionary has; it calls the private `doc.appendXML`. When either is missing, pdfkit's
  *    own XMP is written (the test "escapes the XMP metadata" then fails on a title with "&").
  *
- * 5. `NO_DEFAULT_FONT` is passed as pdfkit's `font` option: initFonts loads its default font only
+ * 3. `NO_DEFAULT_FONT` is passed as pdfkit's `font` option: initFonts loads its default font only
  *    when the option is truthy, so null keeps Helvetica's metrics from being read for nothing. If
  *    pdfkit starts to require a font there, the PDFs would still be right but slower to start.
+ *
+ * 4. `drawGlyphs` writes a shaped run's text operators itself, as pdfkit's `text(s, x, y,
+ *    { lineBreak: false, baseline: 'alphabetic' })` writes them (PDFDocument._fragment: q, the
+ *    flip of the y axis, BT, Tm, Tf, TJ with the kerning and a Tm around each glyph drawn with an
+ *    offset, ET, Q), with the glyphs of our cached runs: pdfkit's text() lays every run out three
+ *    times and copies its glyphs (about 2 ms a letter). It reads the current font `doc._font` and
+ *    its `id`, `ref()`, `subset.includeGlyph`, `widths` and `unicode` (what EmbeddedFont.encode
+ *    keeps for the font's W array and ToUnicode map), and `doc.page.fonts` (the page's font
+ *    resources). When any is missing, it returns false and the caller draws with text(). The PDFs
+ *    are the same bytes either way: test/unit/write/pdf/internals.test.ts draws runs both ways
+ *    (kerning, marks drawn with an offset, right to left) and compares the documents; on an
+ *    upgrade, compare pdfkit's _fragment with drawGlyphs.
  */
-import type { Font, GlyphRun } from 'fontkit';
+import type { Font, GlyphRun } from './font.js';
+import { createSubset } from './subset.js';
 
-// ---- 1. fontkit's glyph cache -------------------------------------------------------------
+// ---- 1. the font object pdfkit is given ---------------------------------------------------
+
+const forPdfkit = new Map<Font, object>();
 
 /**
- * Forgets the glyph objects fontkit has made for these fonts. fontkit caches one glyph object per
- * glyph id, with the code points it was first made for; its Arabic shaper reads those code points
- * (joining), and pdfkit writes them into the PDF's ToUnicode map. Subsetting makes glyphs for the
- * components of composite glyphs with no code points (the "I" inside "İ"), so with fonts shared
- * across documents a letter came out different after another. Called before each letter is laid
- * out and drawn. (Runs cached by shape.ts were all shaped on fresh glyphs, so they stay valid.)
+ * The font object to give pdfkit's registerFont: our font, whose `layout` answers from `layout`
+ * (the per-process cache of shape.ts) and whose subsets are written by subset.ts. pdfkit scales
+ * the positions it gets in place, so each call gets its own copy.
  */
-export function forgetGlyphs(fonts: Iterable<Font>): void {
-  for (const font of fonts) (font as unknown as { _glyphs: object })._glyphs = {};
-}
-
-// ---- 2. fontkit's TrueType subsetter ------------------------------------------------------
-
-/** What a subset needs of one glyph of a TrueType font: its bytes, components and metrics. */
-interface GlyphData {
-  bytes: Uint8Array;
-  /** Components of a composite glyph: glyph id and where it is written in `bytes`. */
-  components: { glyphID: number; pos: number }[];
-  advance: number;
-  bearing: number;
-}
-
-/** The private parts of a fontkit 2.0.4 TTFFont that fontkit's own TrueType subsetter uses. */
-interface FontkitPrivate {
-  directory: { tables: Record<string, unknown> };
-  _variationProcessor?: unknown;
-  loca: { offsets: number[] };
-  _getTableStream(tag: string): { pos: number; readBuffer(n: number): Uint8Array };
-  getGlyph(gid: number): {
-    advanceWidth: number;
-    _decode(): { numberOfContours: number; components?: { glyphID: number; pos: number }[] } | null;
-    _getMetrics(): { leftBearing: number };
-  };
-}
-
-/** The private parts of a fontkit 2.0.4 TTFSubset. */
-interface TTFSubsetPrivate {
-  _addGlyph?: (gid: number) => number;
-  includeGlyph(gid: number): number;
-  glyf: Uint8Array[];
-  loca: { offsets: number[] };
-  hmtx: { metrics: { advance: number; bearing: number }[] };
-  offset: number;
-}
-
-const glyphData = new Map<Font, Map<number, GlyphData>>();
-
-function dataOf(font: Font, gid: number): GlyphData {
-  let m = glyphData.get(font);
-  if (!m) glyphData.set(font, (m = new Map()));
-  let d = m.get(gid);
-  if (!d) {
-    const f = font as unknown as FontkitPrivate;
-    const glyph = f.getGlyph(gid);
-    const glyf = glyph._decode();
-    const start = f.loca.offsets[gid]!;
-    const end = f.loca.offsets[gid + 1]!;
-    const stream = f._getTableStream('glyf');
-    stream.pos += start;
-    const bytes = new Uint8Array(stream.readBuffer(end - start));
-    const components = glyf && glyf.numberOfContours < 0 ? (glyf.components ?? []).map((c) => ({ glyphID: c.glyphID, pos: c.pos })) : [];
-    d = { bytes, components, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
-    m.set(gid, d);
-  }
-  return d;
-}
-
-/**
- * fontkit's TrueType subsetter decodes every glyph of every document again (about 5 ms a letter);
- * this does what its `_addGlyph` does from glyph data kept per process. Only for plain TrueType
- * fonts (a glyf table, no variations); anything else keeps fontkit's own code.
- */
-function fasterSubset(font: Font, subset: TTFSubsetPrivate): void {
-  const f = font as unknown as FontkitPrivate;
-  if (typeof subset._addGlyph !== 'function' || !f.directory.tables.glyf || f._variationProcessor) return;
-  subset._addGlyph = function (this: TTFSubsetPrivate, gid: number): number {
-    const d = dataOf(font, gid);
-    let bytes = d.bytes;
-    if (d.components.length > 0) {
-      bytes = new Uint8Array(d.bytes);
-      const view = new DataView(bytes.buffer);
-      for (const c of d.components) view.setUint16(c.pos, this.includeGlyph(c.glyphID));
-    }
-    this.glyf.push(bytes);
-    this.loca.offsets.push(this.offset);
-    this.hmtx.metrics.push({ advance: d.advance, bearing: d.bearing });
-    this.offset += bytes.length;
-    return this.glyf.length - 1;
-  };
-}
-
-// ---- 3. the font object pdfkit is given ---------------------------------------------------
-
-const forPdfkit = new Map<Font, Font>();
-
-/**
- * The font object to give pdfkit's registerFont: the parsed fontkit font (so pdfkit parses
- * nothing) whose `layout` answers from `layout` (the per-process cache) and whose subsets use
- * `fasterSubset`. pdfkit scales the positions it gets in place, so each call gets its own copy.
- */
-export function pdfkitFont(font: Font, layout: (font: Font, text: string) => GlyphRun): Font {
+export function pdfkitFont(font: Font, layout: (font: Font, text: string) => GlyphRun): object {
   let f = forPdfkit.get(font);
   if (!f) {
-    const createSubset = (font as unknown as { createSubset(): TTFSubsetPrivate }).createSubset;
-    f = Object.create(font, {
-      createSubset: {
-        value(this: Font): TTFSubsetPrivate {
-          const subset = createSubset.call(this);
-          fasterSubset(font, subset);
-          return subset;
-        },
+    const head = new DataView(font.tables.get('head')!.buffer, font.tables.get('head')!.byteOffset);
+    const name = font.tables.get('name');
+    f = {
+      postscriptName: font.postscriptName,
+      unitsPerEm: font.unitsPerEm,
+      ascent: font.ascent,
+      descent: font.descent,
+      lineGap: font.lineGap,
+      xHeight: font.xHeight,
+      capHeight: font.capHeight,
+      bbox: font.bbox,
+      italicAngle: font.italicAngle,
+      post: { isFixedPitch: font.fixedPitch ? 1 : 0 },
+      head: { macStyle: { italic: font.italic } },
+      'OS/2': { sFamilyClass: font.familyClass },
+      _tables: {
+        head: { checkSumAdjustment: head.getUint32(8) },
+        name: { records: name ? Buffer.from(name).toString('latin1') : '' },
       },
-      layout: {
-        value: (text: string): GlyphRun => {
-          const r = layout(font, text);
-          return {
-            glyphs: r.glyphs.slice(),
-            positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
-            advanceWidth: r.advanceWidth,
-            direction: r.direction,
-          };
-        },
+      createSubset: () => createSubset(font),
+      getGlyph: (gid: number) => ({ id: gid, advanceWidth: font.advanceOf(gid), codePoints: [] }),
+      layout: (text: string): GlyphRun => {
+        const r = layout(font, text);
+        return {
+          glyphs: r.glyphs,
+          positions: r.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+          advanceWidth: r.advanceWidth,
+        };
       },
-    }) as Font;
+    };
     forPdfkit.set(font, f);
   }
   return f;
 }
 
-// ---- 4. pdfkit's XMP metadata -------------------------------------------------------------
+// ---- 2. pdfkit's XMP metadata -------------------------------------------------------------
 
 /** What the XMP packet says; the same values as the Info dictionary. */
 export interface XmpFields {
@@ -223,7 +143,100 @@ export function writeXmp(doc: object, x: XmpFields): void {
   };
 }
 
-// ---- 5. pdfkit's default font -------------------------------------------------------------
+// ---- 3. pdfkit's default font -------------------------------------------------------------
 
-/** pdfkit's `font` option that loads no default font (see 5 above). */
+/** pdfkit's `font` option that loads no default font (see 3 above). */
 export const NO_DEFAULT_FONT = null as unknown as string;
+
+// ---- 4. drawing a run's glyphs -------------------------------------------------------------
+
+/** The private parts of pdfkit 0.20.2's EmbeddedFont that encode() uses. */
+interface EmbeddedFontPrivate {
+  id: string;
+  ref(): unknown;
+  subset: { includeGlyph(gid: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/** What drawGlyphs uses of a pdfkit document: the public addContent and the private `_font`, `page.fonts`. */
+interface DocPrivate {
+  _font?: Partial<EmbeddedFontPrivate> | null;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** pdfkit's PDFObject.number: how every number is written in a content stream. */
+const num = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/**
+ * Draws `pieces` (shaped runs of `font`, one after another) with the baseline's left end at
+ * (x, y) in pdfkit's top-down coordinates, in the current font and size of `doc`, writing what
+ * pdfkit's text() would (see 4 above), in one addContent call (pdfkit ends each call's text with a
+ * newline, so the lines joined by newlines are the same bytes; the save, flip and restore leave
+ * pdfkit's current matrix as they found it). False, having drawn nothing, when pdfkit's internals
+ * are not as expected.
+ */
+export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: number, y: number, size: number): boolean {
+  const d = doc as DocPrivate;
+  const f = d._font;
+  if (!f || typeof f.ref !== 'function' || !f.subset || !Array.isArray(f.widths) || !Array.isArray(f.unicode) || !f.id) return false;
+  const ef = f as EmbeddedFontPrivate;
+  const k = 1000 / font.unitsPerEm; // EmbeddedFont.scale
+  const scale = size / 1000;
+  const h = d.page.height;
+  y = h - y;
+  if (d.page.fonts[ef.id] == null) d.page.fonts[ef.id] = ef.ref();
+  const out = ['q', `1 0 0 -1 0 ${num(h)} cm`, 'BT', `1 0 0 1 ${num(x)} ${num(y)} Tm`, `/${ef.id} ${num(size)} Tf`];
+  const commands: string[] = [];
+  let hex = '';
+  let hadOffset = false;
+  const segment = (xAdvance: number, advance: number): void => {
+    if (hex) commands.push(`<${hex}> ${num(-(xAdvance - advance))}`);
+    hex = '';
+  };
+  const flush = (xAdvance: number, advance: number): void => {
+    segment(xAdvance, advance);
+    if (commands.length > 0) {
+      out.push(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  // The scaled advance of the glyph before the current one: what a segment ending there is kerned by.
+  let lastX = 0;
+  let lastW = 0;
+  for (const run of pieces) {
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const g = run.glyphs[i]!;
+      const p = run.positions[i]!;
+      const gid = ef.subset.includeGlyph(g.id);
+      ef.widths[gid] ??= g.advanceWidth * k;
+      ef.unicode[gid] ??= g.codePoints;
+      const xAdvance = p.xAdvance * k;
+      const advance = g.advanceWidth * k;
+      const xOffset = p.xOffset * k;
+      const yOffset = p.yOffset * k;
+      if (xOffset || yOffset) {
+        flush(lastX, lastW);
+        out.push(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
+        hex = `0000${gid.toString(16)}`.slice(-4);
+        flush(xAdvance, advance);
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
+          hadOffset = false;
+        }
+        hex += `0000${gid.toString(16)}`.slice(-4);
+        if (xAdvance - advance !== 0) segment(xAdvance, advance);
+      }
+      lastX = xAdvance;
+      lastW = advance;
+      x += xAdvance * scale;
+    }
+  }
+  flush(lastX, lastW);
+  out.push('ET', 'Q');
+  d.addContent(out.join('\n'));
+  return true;
+}

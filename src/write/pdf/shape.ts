@@ -1,22 +1,19 @@
 /**
- * Shaping: fontkit's layout of runs (cached per process), and one logical line of text (a Line,
+ * Shaping: HarfBuzz's layout of runs (cached per process), and one logical line of text (a Line,
  * a list item, a letterhead line) made ready to measure and draw: its bidi levels, the face of
  * each character, the width of any stretch, and the runs of a broken line in drawing order, each
  * with one font, one direction and its width. Breaking it into lines is linebreak.ts.
  */
-import type { Font, GlyphRun } from 'fontkit';
-import { fontkitRtl, lineBidi, textForFontkit, visualOrder, type LineBidi } from './bidi.js';
+import { lineBidi, shapedRtl, textForShaping, visualOrder, type LineBidi } from './bidi.js';
 import type { Run, TextStyle } from '../../render/letter.js';
+import type { Font, GlyphRun } from './font.js';
 import { assignFaces, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from './fontchoice.js';
 import type { LoadedFace } from './fonts.js';
 import { breakLines, isBreakingSpace, type Range } from './linebreak.js';
 
-// ---- fontkit's layout, cached ---------------------------------------------------------------
+// ---- shaping, cached ------------------------------------------------------------------------
 
-/** Shaping features passed to fontkit for whole-run layout (see DrawRun.whole): the font's defaults. */
-export const FEATURES: string[] = [];
-
-/** A shaped run as fontkit gives it; kept per process and never handed out to be changed. */
+/** A shaped run; kept per process and never handed out to be changed. */
 interface CachedRun extends GlyphRun {
   /** Advance width in em. */
   em: number;
@@ -26,22 +23,17 @@ const runCache = new Map<Font, Map<string, CachedRun>>();
 let cachedRuns = 0;
 
 /**
- * fontkit's layout of `text` with the font's default features, cached per process: shaping is
- * what costs (tens of ms a letter uncached). Measuring and drawing both come through here.
+ * `text` shaped with the font's default features, in the direction of its script (see bidi.ts),
+ * cached per process: measuring and drawing both come through here. A run's shape depends on its
+ * text and font alone, so the cache cannot make one letter's bytes depend on another's.
  */
 export function shaped(font: Font, text: string): CachedRun {
   let m = runCache.get(font);
   if (!m) runCache.set(font, (m = new Map()));
   let r = m.get(text);
   if (!r) {
-    const run = font.layout(text, FEATURES);
-    r = {
-      em: run.advanceWidth / font.unitsPerEm,
-      glyphs: run.glyphs,
-      positions: run.positions,
-      advanceWidth: run.advanceWidth,
-      direction: run.direction,
-    };
+    const run = font.layout(text, shapedRtl(text));
+    r = { ...run, em: run.advanceWidth / font.unitsPerEm };
     if (cachedRuns > 100_000) {
       for (const c of runCache.values()) c.clear();
       cachedRuns = 0;
@@ -58,20 +50,28 @@ export function advanceEm(font: Font, text: string): number {
 }
 
 /**
- * Advance width, in em, of `text` as pdfkit draws it without `features`: cut after every space
- * or tab, each piece laid out alone.
+ * The pieces `text` is shaped in: whole, or (pdfkit's way without `features`) cut after every
+ * space or tab, each piece shaped alone.
  */
-export function wordsAdvanceEm(font: Font, text: string): number {
-  let w = 0;
+export function pieces(font: Font, text: string, whole: boolean): CachedRun[] {
+  if (whole) return [shaped(font, text)];
+  const out: CachedRun[] = [];
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t') {
-      w += advanceEm(font, text.slice(last, i + 1));
+      out.push(shaped(font, text.slice(last, i + 1)));
       last = i + 1;
     }
   }
-  if (last < text.length) w += advanceEm(font, text.slice(last));
+  if (last < text.length) out.push(shaped(font, text.slice(last)));
+  return out;
+}
+
+/** Advance width, in em, of `text` shaped word by word (see pieces). */
+export function wordsAdvanceEm(font: Font, text: string): number {
+  let w = 0;
+  for (const r of pieces(font, text, false)) w += r.em;
   return w;
 }
 
@@ -94,7 +94,7 @@ export interface ShapedText {
 }
 
 export interface DrawRun {
-  /** The string to hand pdfkit (mirrored, and reversed where fontkit would get the direction wrong). */
+  /** The string to hand pdfkit (mirrored, and reversed where its script's direction is not its level's). */
   text: string;
   font: Font;
   size: number;
@@ -102,9 +102,9 @@ export interface DrawRun {
   x: number;
   width: number;
   /**
-   * Lay the run out whole (pdfkit `features: []`): needed when fontkit will lay it out right to
-   * left, since pdfkit's default, word by word, would put the words in left-to-right order.
-   * Other runs are drawn word by word, which lets the shaping of each word be cached.
+   * Shape the run whole (pdfkit `features: []`): needed when it is shaped right to left, since
+   * pdfkit's default, word by word, would put the words in left-to-right order. Other runs are
+   * drawn word by word, which lets the shaping of each word be cached.
    */
   whole: boolean;
 }
@@ -204,8 +204,8 @@ export function visualLine(sh: ShapedText, start: number, end: number): VisualLi
     const font = fontFor(sh.loaded[r.face]!, STYLES[r.style]!, r.text);
     const d = drawable(r.text, font);
     if (!d) continue;
-    const drawn = textForFontkit(d, r.level);
-    const whole = fontkitRtl(drawn);
+    const drawn = textForShaping(d, r.level);
+    const whole = shapedRtl(drawn);
     const width = (whole ? advanceEm(font, drawn) : wordsAdvanceEm(font, drawn)) * sh.size;
     out.push({ text: drawn, font, size: sh.size, x, width, whole });
     x += width;

@@ -1,9 +1,9 @@
 /**
  * Bidirectional text for the PDF: embedding levels, the order of runs (rule L2), mirrored brackets,
- * and the direction fontkit will give a run.
+ * and the direction a run is shaped in.
  */
 import { describe, expect, it } from 'vitest';
-import { fontkitRtl, lineBidi, reverseClusters, textForFontkit, visualOrder } from '../../../../src/write/pdf/bidi.js';
+import { shapedRtl, lineBidi, reverseClusters, textForShaping, visualOrder } from '../../../../src/write/pdf/bidi.js';
 
 describe('bidi', () => {
   it('orders runs by rule L2', () => {
@@ -42,15 +42,15 @@ describe('bidi', () => {
     expect([...b.mirrors.values()].sort()).toEqual(['(', ')']);
   });
 
-  it('knows which runs fontkit reverses, and hands it the rest reversed', () => {
-    expect(fontkitRtl('سلام')).toBe(true);
-    expect(fontkitRtl('۲۰۰۷')).toBe(true); // Persian digits are Arabic script
-    expect(fontkitRtl('2007')).toBe(false);
-    expect(fontkitRtl(' (OHCHR')).toBe(false);
-    expect(textForFontkit('سلام', 1)).toBe('سلام');
-    expect(textForFontkit('۲۳', 2)).toBe('۳۲');
-    expect(textForFontkit(' )', 1)).toBe(') ');
-    expect(textForFontkit('OHCHR', 2)).toBe('OHCHR');
+  it('knows which runs are shaped right to left, and reverses the rest where their level needs it', () => {
+    expect(shapedRtl('سلام')).toBe(true);
+    expect(shapedRtl('۲۰۰۷')).toBe(true); // Persian digits are Arabic script
+    expect(shapedRtl('2007')).toBe(false);
+    expect(shapedRtl(' (OHCHR')).toBe(false);
+    expect(textForShaping('سلام', 1)).toBe('سلام');
+    expect(textForShaping('۲۳', 2)).toBe('۳۲');
+    expect(textForShaping(' )', 1)).toBe(') ');
+    expect(textForShaping('OHCHR', 2)).toBe('OHCHR');
     expect(reverseClusters('ab\u0301c')).toBe('cb\u0301a');
   });
 

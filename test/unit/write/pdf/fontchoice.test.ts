@@ -1,7 +1,7 @@
 /**
  * Font choice by coverage, with made-up fonts that only answer which characters they have.
  */
-import type { Font } from 'fontkit';
+import type { Font } from '../../../../src/write/pdf/font.js';
 import { describe, expect, it } from 'vitest';
 import { assignFaces, firstCovering, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from '../../../../src/write/pdf/fontchoice.js';
 import type { LoadedFace } from '../../../../src/write/pdf/fonts.js';

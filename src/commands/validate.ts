@@ -72,8 +72,12 @@ export async function validateWorkspace(root: string): Promise<Report> {
   problems.push(...(await checkTemplates(root)));
   const register = readRegister(root, ws.config);
   problems.push(...register.problems);
+  // The events of the cases the register names (a digest of date and text for each event without
+  // an id): a case no entry names needs none.
   const caseEvents = new Map<string, Set<string> | null>();
+  const named = new Set(register.entries.map((e) => e.case));
   for (const id of ids) {
+    if (!named.has(id)) continue;
     try {
       caseEvents.set(id, new Set(ws.loadCase(id, 'cases').data.events.map(eventId)));
     } catch {

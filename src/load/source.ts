@@ -184,8 +184,18 @@ function openingQuote(text: string, pos: number, message: string): number {
   return best >= 0 ? best : pos;
 }
 
+/** Whether a text may nest too deep at all: more brackets than the limit, or a run of spaces past it. */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) brackets++;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) brackets++;
+  return brackets > LIMITS.flowDepth || text.includes(' '.repeat(LIMITS.indentColumns + 1));
+}
+
 /** Nesting deeper than any real file, found in the text before the parser sees it. */
 function nestingProblem(file: string, text: string): Problem | undefined {
+  // Every file appeal writes, and any real one, is answered without walking it character by character.
+  if (!mayNestTooDeep(text)) return undefined;
   let depth = 0;
   let quote = '';
   let line = 1;

@@ -14,6 +14,7 @@
 // --only takes row ids or prefixes (`--only batch`, `--only txt,pdf`); --quick is 5 rounds and
 // leaves out the 1,000-case rows; --list prints the rows. --against DIR measures every row a second
 // time, in the same rounds, with the build of another checkout (DIR/bin/appeal.js): before and after.
+// --keep leaves the workspaces in the temp folder (named on stderr), to profile a row by hand.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ const only = value('--only')
 
 // ---- workspaces -------------------------------------------------------------------------------
 const scratch = mkdtempSync(join(tmpdir(), 'appeal-bench-'));
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+if (!flag('--keep')) process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 let made = 0;
 const freshDir = (what) => join(scratch, `${what}-${made++}`);
 

@@ -1,5 +1,5 @@
 /** `appeal schema`: JSON Schema of the data contract, generated from the zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { caseSchema, configSchema, entrySchema } from '../load/schema.js';
 import { printJson } from './common.js';
 

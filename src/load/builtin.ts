@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Problem } from '../errors.js';
 import { dataDir, packageRoot } from '../paths.js';
 import { readYaml, type YamlSource } from './source.js';
@@ -18,7 +18,7 @@ export interface Builtin<T> {
   source: () => YamlSource;
 }
 
-export function readBuiltin<T extends z.ZodType>(file: string, schema: T): Builtin<z.infer<T>> {
+export function readBuiltin<T extends z.ZodMiniType>(file: string, schema: T): Builtin<z.infer<T>> {
   let parsed: YamlSource | undefined;
   const source = () => (parsed ??= readYaml(join(dataDir(), file), `data/${file} (built in)`));
   const json = join(packageRoot, 'dist', 'data', file.replace(/\.yaml$/, '.json'));

@@ -2,7 +2,8 @@
  * Checks a parsed YAML file against a zod schema and turns each zod issue into a sentence
  * at file:line:col, with "did you mean" for misspelt keys and values.
  */
-import { z } from 'zod';
+import type * as z from 'zod/mini';
+import type { $ZodIssue, $ZodIssueInvalidType, $ZodType, $ZodTypeDef } from 'zod/v4/core';
 import { AppealError, type Problem } from '../errors.js';
 import type { KeyPath, YamlSource } from './source.js';
 import { didYouMean } from '../suggest.js';
@@ -25,11 +26,11 @@ function typeName(expected: string): string {
  * The issues of a value that may take several forms ("a text or a mapping"): those of the one
  * form whose type the value has, at their full paths, so that the problem points inside it.
  */
-function flatten(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+function flatten(issue: $ZodIssue): $ZodIssue[] {
   if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
   const fitting = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
   if (fitting.length !== 1) return [issue];
-  return fitting[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+  return fitting[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] } as $ZodIssue));
 }
 
 function valueAt(data: unknown, path: KeyPath): unknown {
@@ -41,37 +42,54 @@ function valueAt(data: unknown, path: KeyPath): unknown {
   return v;
 }
 
+/** What knownKeys and unwrap read of a schema's definition (zod/mini has no classes to test). */
+type Def = $ZodTypeDef & {
+  shape?: Record<string, $ZodType>;
+  element?: $ZodType;
+  innerType?: $ZodType;
+  in?: $ZodType;
+  out?: $ZodType;
+  options?: $ZodType[];
+};
+const defOf = (s: $ZodType): Def => s._zod.def as Def;
+
 /** Keys a zod object schema accepts at a path (for "did you mean"). */
-function knownKeys(schema: z.ZodType, path: KeyPath): string[] {
-  let s: z.ZodType | undefined = schema;
+function knownKeys(schema: $ZodType, path: KeyPath): string[] {
+  let s: $ZodType | undefined = schema;
   for (const seg of path) {
     s = unwrap(s);
-    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(seg)];
-    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    const def = s && defOf(s);
+    if (def?.type === 'object') s = def.shape![String(seg)];
+    else if (def?.type === 'array') s = def.element;
     else return [];
   }
   s = unwrap(s);
-  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+  return s && defOf(s).type === 'object' ? Object.keys(defOf(s).shape!) : [];
 }
 
-function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(s: $ZodType | undefined): $ZodType | undefined {
   let cur = s;
   for (let i = 0; i < 10 && cur; i++) {
-    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodNullable) {
-      cur = cur.unwrap() as z.ZodType;
-    } else if (cur instanceof z.ZodPipe) {
+    const def = defOf(cur);
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
+      cur = def.innerType;
+    } else if (def.type === 'pipe') {
       // A preprocess checks its output; other pipes (a transform after a check) their input.
-      cur = (cur.in instanceof z.ZodTransform ? cur.out : cur.in) as z.ZodType;
-    } else if (cur instanceof z.ZodUnion) {
+      cur = defOf(def.in!).type === 'transform' ? def.out : def.in;
+    } else if (def.type === 'union') {
       // "a text or a mapping": the keys are the mapping's.
-      const options = cur.options as z.ZodType[];
-      cur = options.find((o) => unwrap(o) instanceof z.ZodObject) ?? options[0];
+      const options = def.options!;
+      cur =
+        options.find((o) => {
+          const inner = unwrap(o);
+          return inner !== undefined && defOf(inner).type === 'object';
+        }) ?? options[0];
     } else break;
   }
   return cur;
 }
 
-function sentence(issue: z.core.$ZodIssue, data: unknown): string {
+function sentence(issue: $ZodIssue, data: unknown): string {
   const path = issue.path as KeyPath;
   const got = valueAt(data, path);
   if (got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
@@ -105,7 +123,7 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
       // Every form refused the value's type: say which forms are allowed.
       const expected = issue.errors.map((branch) => branch.find((i) => i.path.length === 0 && i.code === 'invalid_type'));
       if (expected.every((i) => i)) {
-        const names = expected.map((i) => typeName((i as z.core.$ZodIssueInvalidType).expected));
+        const names = expected.map((i) => typeName((i as $ZodIssueInvalidType).expected));
         return `expected ${[...new Set(names)].join(' or ')}, found ${describe(got)}.`;
       }
       return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
@@ -120,7 +138,7 @@ function sentence(issue: z.core.$ZodIssue, data: unknown): string {
 }
 
 /** Every problem zod finds in `source`, each located; empty when the file is valid. */
-export function check<T extends z.ZodType>(source: YamlSource, schema: T): { value?: z.infer<T>; problems: Problem[] } {
+export function check<T extends z.ZodMiniType>(source: YamlSource, schema: T): { value?: z.infer<T>; problems: Problem[] } {
   let data = source.data;
   let result = schema.safeParse(data);
   if (!result.success && source.readQuickly) {

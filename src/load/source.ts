@@ -8,7 +8,7 @@
  * located. Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every
  * message stays the same.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import jsyaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { AppealError, systemProblem, type Problem } from '../errors.js';
@@ -184,8 +184,18 @@ function openingQuote(text: string, pos: number, message: string): number {
   return best >= 0 ? best : pos;
 }
 
+/** Whether a text may nest too deep at all: more brackets than the limit, or a run of spaces past it. */
+function mayNestTooDeep(text: string): boolean {
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) brackets++;
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) brackets++;
+  return brackets > LIMITS.flowDepth || text.includes(' '.repeat(LIMITS.indentColumns + 1));
+}
+
 /** Nesting deeper than any real file, found in the text before the parser sees it. */
 function nestingProblem(file: string, text: string): Problem | undefined {
+  // Every file appeal writes, and any real one, is answered without walking it character by character.
+  if (!mayNestTooDeep(text)) return undefined;
   let depth = 0;
   let quote = '';
   let line = 1;
@@ -320,7 +330,8 @@ function plainValue(v: unknown): boolean {
 
 /** The value of a plain file, read by js-yaml; undefined for anything else (see NOT_PLAIN). */
 function quickRead(text: string): { value: unknown } | undefined {
-  const syntax = withoutComments(text);
+  // Without a '#' there is no comment to blank out (most case files, every register entry).
+  const syntax = text.includes('#') ? withoutComments(text) : text;
   if (NOT_PLAIN.some((re) => re.test(syntax))) return undefined;
   let value: unknown;
   try {
@@ -360,24 +371,7 @@ export function readYaml(absPath: string, shown: string): YamlSource {
  * is a sentence naming the file and what to do.
  */
 export function readText(absPath: string, shown: string, what: string): string {
-  let bytes: Buffer;
-  try {
-    const size = statSync(absPath).size;
-    if (size > LIMITS.fileBytes) {
-      const mb = (size / 1024 / 1024).toFixed(1);
-      throw new AppealError({
-        file: shown,
-        message:
-          `this file is ${mb} MB; appeal reads files of up to 1 MB, far more ` +
-          `than any real case. Split it, or remove what does not belong in it.`,
-      });
-    }
-    bytes = readFileSync(absPath);
-  } catch (e) {
-    if (e instanceof AppealError) throw e;
-    const problem = systemProblem(e);
-    throw new AppealError({ file: shown, message: problem ? problem.message : `cannot read this file (${String(e)}).` });
-  }
+  const bytes = readBytes(absPath, shown);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
     throw new AppealError({
       file: shown,
@@ -390,5 +384,57 @@ export function readText(absPath: string, shown: string, what: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppealError({ file: shown, message: `this file is not valid UTF-8 text: save it as UTF-8 in your editor.` });
+  }
+}
+
+/** A file that is too large, named. */
+function tooLarge(shown: string, size: number): AppealError {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return new AppealError({
+    file: shown,
+    message:
+      `this file is ${mb} MB; appeal reads files of up to 1 MB, far more ` +
+      `than any real case. Split it, or remove what does not belong in it.`,
+  });
+}
+
+/** A file that cannot be read, in the words of the system call that failed. */
+function unreadable(e: unknown, shown: string): AppealError {
+  if (e instanceof AppealError) return e;
+  const problem = systemProblem(e);
+  return new AppealError({ file: shown, message: problem ? problem.message : `cannot read this file (${String(e)}).` });
+}
+
+/**
+ * The bytes of a file of at most LIMITS.fileBytes. One open file gives the size and the bytes:
+ * a stat by path before readFileSync costs one more path lookup for each of validate's thousands
+ * of files. A file that will not open is read again by path, so that its message names the same
+ * failing call as it always did (stat, not open).
+ */
+function readBytes(absPath: string, shown: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(absPath, 'r');
+  } catch {
+    return readBytesByPath(absPath, shown);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > LIMITS.fileBytes) throw tooLarge(shown, size);
+    return readFileSync(fd);
+  } catch (e) {
+    throw unreadable(e, shown);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBytesByPath(absPath: string, shown: string): Buffer {
+  try {
+    const size = statSync(absPath).size;
+    if (size > LIMITS.fileBytes) throw tooLarge(shown, size);
+    return readFileSync(absPath);
+  } catch (e) {
+    throw unreadable(e, shown);
   }
 }

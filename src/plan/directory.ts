@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppealError, type Problem } from '../errors.js';
 import { phrases } from './phrases.js';
 import { readYaml, type YamlSource } from '../load/source.js';
@@ -13,59 +13,60 @@ import { readBuiltin, type Builtin } from '../load/builtin.js';
 import { check, didYouMean as didYouMeanIn } from '../load/check.js';
 
 /** "1985", "2010-10" or "2000-04-26": the first day it stands for, as yyyy-mm-dd. */
-const partialDate = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : v),
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'write a date as yyyy, yyyy-mm or yyyy-mm-dd' }),
+const partialDate = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'number' ? String(v) : v)),
+  z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'write a date as yyyy, yyyy-mm or yyyy-mm-dd' })),
 );
+const someText = z.string().check(z.minLength(1));
 
 const mandateSchema = z.strictObject({
   since: partialDate,
-  source: z.string().optional(),
-  verified: z.boolean().default(true),
+  source: z.optional(z.string()),
+  verified: z._default(z.boolean(), true),
   titles: z
     .array(
       z.strictObject({
         from: partialDate,
-        title: z.string().min(1),
-        verified: z.boolean().default(true),
+        title: someText,
+        verified: z._default(z.boolean(), true),
         // The title in Azerbaijani (data/lang/az.yaml), where it came from, or `az_verified: false`.
-        az: z.string().min(1).optional(),
-        az_source: z.string().optional(),
-        az_verified: z.boolean().optional(),
+        az: z.optional(someText),
+        az_source: z.optional(z.string()),
+        az_verified: z.optional(z.boolean()),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
 const recipientSchema = z.strictObject({
-  addressee: z.string().min(1),
+  addressee: someText,
   // A holder's name as the letters of a language write it ("az: cənab İlham Əliyev"); else the name, its honorific translated.
-  holders: z.array(z.strictObject({ from: partialDate, name: z.string().min(1), az: z.string().min(1).optional() })).optional(),
-  address: z.array(z.string()).default([]),
-  email: z.string().optional(),
-  salutation: z.string().default('Dear Sir or Madam,'),
+  holders: z.optional(z.array(z.strictObject({ from: partialDate, name: someText, az: z.optional(someText) }))),
+  address: z._default(z.array(z.string()), []),
+  email: z.optional(z.string()),
+  salutation: z._default(z.string(), 'Dear Sir or Madam,'),
   /** Addressed as an Excellency: several such addressees together are "Dear Excellencies,". */
-  excellency: z.boolean().default(false),
+  excellency: z._default(z.boolean(), false),
   /** How the addressee is named inside a sentence, as in an open letter's title; default: addressee. */
-  'in-title': z.string().min(1).optional(),
-  circulate: z.boolean().default(false),
-  verified: z.boolean().default(true),
+  'in-title': z.optional(someText),
+  circulate: z._default(z.boolean(), false),
+  verified: z._default(z.boolean(), true),
   // The addressee line and salutation in Azerbaijani, where they came from, or `az_verified: false`.
-  az: z
-    .strictObject({
-      addressee: z.string().min(1).optional(),
-      salutation: z.string().min(1).optional(),
-      address: z.array(z.string()).optional(),
-    })
-    .optional(),
-  az_source: z.string().optional(),
-  az_verified: z.boolean().optional(),
+  az: z.optional(
+    z.strictObject({
+      addressee: z.optional(someText),
+      salutation: z.optional(someText),
+      address: z.optional(z.array(z.string())),
+    }),
+  ),
+  az_source: z.optional(z.string()),
+  az_verified: z.optional(z.boolean()),
 });
 
 const mandatesFile = z.strictObject({ mandates: z.record(z.string(), mandateSchema) });
 const recipientsFile = z.strictObject({
-  recipients: z.record(z.string(), recipientSchema).default({}),
-  groups: z.record(z.string(), z.strictObject({ members: z.array(z.string()).min(1) })).default({}),
+  recipients: z._default(z.record(z.string(), recipientSchema), {}),
+  groups: z._default(z.record(z.string(), z.strictObject({ members: z.array(z.string()).check(z.minLength(1)) })), {}),
 });
 
 export type Mandate = z.infer<typeof mandateSchema> & { key: string };

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatLangDate } from '../domain/dates.js';
 import { STATUSES } from '../domain/terms.js';
 import { AppealError } from '../errors.js';
@@ -19,7 +19,7 @@ import { didYouMean } from '../suggest.js';
 /** What the code reads of a language file; the rest of it is for translators and templates. */
 const phrasesSchema = z.looseObject({
   language: z.looseObject({ code: z.string(), name: z.string() }),
-  date: z.strictObject({ pattern: z.string(), months: z.array(z.string()).length(12) }),
+  date: z.strictObject({ pattern: z.string(), months: z.array(z.string()).check(z.length(12)) }),
   page: z.looseObject({ running_head: z.string() }),
   status: z.record(z.enum(STATUSES), z.string()),
   labels: z.record(z.string(), z.string()),
@@ -28,7 +28,7 @@ const phrasesSchema = z.looseObject({
   citations: z.strictObject({ first: z.string(), next: z.string() }),
   aliases: z.string(),
   /** "Mr." as the language writes it before a name: "cənab". */
-  honorifics: z.record(z.string(), z.string()).default({}),
+  honorifics: z._default(z.record(z.string(), z.string()), {}),
   list: z.strictObject({ separator: z.string(), last: z.string() }),
   list_long: z.strictObject({ pair: z.string(), separator: z.string(), last: z.string() }),
 });

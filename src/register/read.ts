@@ -3,7 +3,7 @@
  * register as a whole checked (no reference, number or update taken twice, as after a careless
  * git merge).
  */
-import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { AppealError, type Problem } from '../errors.js';
 import type { Config } from '../load/schema.js';
@@ -22,16 +22,19 @@ export interface Register {
 function listEntryFiles(dir: string, base: string, problems: Problem[]): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
+  // Each name's type from the listing, as lstat gives it (a link is not followed): no lstat per
+  // entry file.
+  const items = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const item of items) {
+    const { name } = item;
     if (name.startsWith('.')) continue; // the lock, pending and temporary files
     const abs = join(dir, name);
-    const stat = lstatSync(abs);
-    if (stat.isSymbolicLink()) {
+    if (item.isSymbolicLink()) {
       problems.push({
         file: `register/${relative(base, abs)}`,
         message: 'this is a symbolic link: register entries are plain files inside the workspace. Replace it with the entry file itself.',
       });
-    } else if (stat.isDirectory()) out.push(...listEntryFiles(abs, base, problems));
+    } else if (item.isDirectory()) out.push(...listEntryFiles(abs, base, problems));
     else if (name.endsWith('.yaml')) out.push(relative(base, abs));
   }
   return out;

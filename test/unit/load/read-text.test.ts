@@ -1,0 +1,50 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppealError } from '../../../src/errors.js';
+import { LIMITS, readText } from '../../../src/load/source.js';
+
+/** The message readText throws for a file, or its text. */
+function read(abs: string): string {
+  try {
+    return readText(abs, 'cases/x.yaml', 'YAML');
+  } catch (e) {
+    if (!(e instanceof AppealError)) throw e;
+    expect(e.problems[0]!.file).toBe('cases/x.yaml');
+    return `error: ${e.problems[0]!.message}`;
+  }
+}
+
+// readText opens a file once for its size and bytes; a file that will not open keeps the words
+// it always had (those of stat).
+describe('readText', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'appeal-read-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('reads UTF-8 text', () => {
+    writeFileSync(join(tmp, 'ok.yaml'), 'name: Ağa Əliyev, Шахла\n');
+    expect(read(join(tmp, 'ok.yaml'))).toBe('name: Ağa Əliyev, Шахла\n');
+  });
+
+  it('names a missing file as the stat call did', () => {
+    expect(read(join(tmp, 'missing.yaml'))).toMatch(/^error: cannot use this \(ENOENT\): /);
+  });
+
+  it('refuses a file over the limit before reading it', () => {
+    writeFileSync(join(tmp, 'big.yaml'), Buffer.alloc(LIMITS.fileBytes + 1, 0x61));
+    expect(read(join(tmp, 'big.yaml'))).toMatch(/^error: this file is 1\.0 MB; appeal reads files of up to 1 MB/);
+  });
+
+  it('says what a folder is', () => {
+    mkdirSync(join(tmp, 'folder.yaml'));
+    expect(read(join(tmp, 'folder.yaml'))).toMatch(/^error: cannot .*\(EISDIR\)/);
+  });
+
+  it('refuses UTF-16 and invalid UTF-8', () => {
+    writeFileSync(join(tmp, 'u16.yaml'), Buffer.from([0xff, 0xfe, 0x61, 0]));
+    writeFileSync(join(tmp, 'bad.yaml'), Buffer.from([0x61, 0xc3, 0x28]));
+    expect(read(join(tmp, 'u16.yaml'))).toMatch(/^error: this file is not UTF-8 text/);
+    expect(read(join(tmp, 'bad.yaml'))).toMatch(/^error: this file is not valid UTF-8 text/);
+  });
+});

@@ -47,6 +47,25 @@ describe('inline styles', () => {
     expect(parseInline('\\*not italic\\*')).toEqual([{ text: '*not italic*', style: 'regular' }]);
   });
 
+  it('reads a line without stars as one run of its printed text, as it reads any line', () => {
+    // The line with a lone star after it goes the way of every styled line; the same text must come out.
+    for (const base of ['regular', 'bold'] as const) {
+      for (const s of [
+        'Dear Sir or Madam,',
+        'a \\ b',
+        `Mr. ${escapeData('A - B # C \\ D')} said`,
+        escapeData('x'),
+        '',
+        '  \t',
+        'Əli ق\u064e',
+      ]) {
+        const printed = s.replace(/[\uE000\uE001]/g, '');
+        expect(parseInline(s, base), s).toEqual(printed ? [{ text: printed, style: base }] : []);
+        expect(parseInline(`${s} *`, base), s).toEqual([{ text: `${printed} *`, style: base }]);
+      }
+    }
+  });
+
   it('keeps a line without styles as plain text (no runs)', () => {
     expect(line('Dear Sir or Madam,')).toEqual({ indent: 0, bold: false, text: 'Dear Sir or Madam,' });
     expect(line('# Seid Metinpur')).toEqual({ indent: 0, bold: true, text: 'Seid Metinpur' });

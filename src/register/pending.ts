@@ -23,11 +23,14 @@ function pendingName(config: Config, entry: Entry): string {
   return `.pending-${entry.number}${year}.yaml`;
 }
 
-/** Announces the letter about to be issued; returns the pending file's path. */
-export function beginPending(root: string, config: Config, entry: Entry): string {
+/**
+ * Announces the letter about to be issued; returns the pending file's path. `text` is the entry's
+ * text when the caller has it already (it records the same text next).
+ */
+export function beginPending(root: string, config: Config, entry: Entry, text = serialiseEntry(entry)): string {
   const path = join(root, 'register', pendingName(config, entry));
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, serialiseEntry(entry));
+  writeFileSync(tmp, text);
   renameSync(tmp, path);
   return path;
 }

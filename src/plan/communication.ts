@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Addressee, Directory } from './directory.js';
 import { isPublic, label, languageProblem, useWorkspaceLanguages } from './phrases.js';
 import type { RegisteredEntry } from '../register/entry.js';
-import { compareEntries, latestOn, nextNumber, nextUpdate } from '../register/numbering.js';
+import { compareEntries, entriesOn, latestOn, nextNumber, nextUpdate } from '../register/numbering.js';
 import { formatReference } from '../domain/reference.js';
 import { didYouMean } from '../load/check.js';
 import { cite, Citer, type Citation } from './citations.js';
@@ -130,7 +130,7 @@ export function planLetter(ws: Workspace, directory: Directory, entries: Registe
   if (badLanguage) {
     throw new AppealError(request.lang ? { key: '--lang', message: badLanguage } : ws.configSource.problem(['language'], badLanguage));
   }
-  const onCase = entries.filter((e) => e.case === c.id).sort(compareEntries);
+  const onCase = entriesOn(entries, c.id).sort(compareEntries);
   const previous = latestOn(entries, c.id, date);
   const later = onCase.find((e) => e.date > date);
 

@@ -39,15 +39,24 @@ export const DEFAULT_LANGUAGE = 'en';
 
 const cache = new Map<string, Phrases>();
 let workspaceRoot: string | undefined;
+/** The language codes, listed once per workspace: a batch asks for every letter. */
+let listedCodes: string[] | undefined;
 
 /** Lets a workspace's own lang/<code>.yaml add or replace a language (called when it is opened). */
 export function useWorkspaceLanguages(root: string): void {
-  if (workspaceRoot !== root) cache.clear();
+  if (workspaceRoot !== root) {
+    cache.clear();
+    listedCodes = undefined;
+  }
   workspaceRoot = root;
 }
 
 /** The codes of the languages: built in, and the workspace's own. */
 export function languageCodes(): string[] {
+  return (listedCodes ??= listLanguageCodes());
+}
+
+function listLanguageCodes(): string[] {
   const codes = new Set<string>();
   for (const dir of [join(dataDir(), 'lang'), ...(workspaceRoot ? [join(workspaceRoot, 'lang')] : [])]) {
     if (!existsSync(dir)) continue;

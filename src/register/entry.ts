@@ -3,7 +3,7 @@
  * (register/475.yaml; register/2008/1.yaml for a yearly counter). Its path, its text (stable key
  * order, so the same entry is the same bytes) and how a file is read back and checked.
  */
-import { stringify } from 'yaml';
+import { Schema, stringify } from 'yaml';
 import { AppealError, type Problem } from '../errors.js';
 import { parseReference } from '../domain/reference.js';
 import { entrySchema, type Config, type Entry } from '../load/schema.js';
@@ -103,7 +103,60 @@ export function serialiseEntry(entry: Entry): string {
   ordered.events = entry.events;
   ordered.files = entry.files;
   if (entry.external) ordered.external = true;
-  return stringify(ordered, { lineWidth: 0 });
+  return plainText(ordered) ?? stringify(ordered, { lineWidth: 0 });
+}
+
+/**
+ * The scalars YAML's writer prints as they are: a word of letters, digits and `_./-` that does
+ * not read back as a number, a boolean or null (the tests of YAML's own core schema).
+ */
+const PLAIN = /^[A-Za-z0-9][\w./-]*$/;
+const otherScalars = new Schema({}).tags.flatMap((t) => (t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test ? [t.test] : []));
+const plain = (v: unknown): string | undefined => {
+  if (typeof v === 'string') return PLAIN.test(v) && !otherScalars.some((re) => re.test(v)) ? v : undefined;
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? String(v) : undefined;
+  return v === true ? 'true' : undefined;
+};
+
+/**
+ * An entry's text written directly, as YAML's writer lays it out (block maps and sequences,
+ * sequences indented under their key); undefined when a value is not plain, for the writer to
+ * quote. The writer took 0.18 ms an entry, a tenth of a text letter in a batch; the unit tests
+ * hold the two to the same bytes.
+ */
+function plainText(ordered: Record<string, unknown>): string | undefined {
+  let out = '';
+  for (const [key, value] of Object.entries(ordered)) {
+    if (!Array.isArray(value)) {
+      const v = plain(value);
+      if (v === undefined) return undefined;
+      out += `${key}: ${v}\n`;
+      continue;
+    }
+    if (value.length === 0) {
+      out += `${key}: []\n`;
+      continue;
+    }
+    out += `${key}:\n`;
+    for (const item of value as unknown[]) {
+      if (item === null || typeof item !== 'object') {
+        const v = plain(item);
+        if (v === undefined) return undefined;
+        out += `  - ${v}\n`;
+        continue;
+      }
+      const fields = Object.entries(item).filter(([, v]) => v !== undefined);
+      if (fields.length === 0) return undefined;
+      let lead = '  - ';
+      for (const [k, field] of fields) {
+        const v = plain(field);
+        if (v === undefined || !PLAIN.test(k)) return undefined;
+        out += `${lead}${k}: ${v}\n`;
+        lead = '    ';
+      }
+    }
+  }
+  return out;
 }
 
 /** An entry as the register holds it once recorded (for a run that goes on after recording it). */

@@ -14,13 +14,13 @@ export class NumberTaken extends Error {}
 /**
  * Records an entry: writes it whole to a temporary file, then links it to its final name, which
  * fails if the name exists. The register therefore never holds a torn entry or a number twice.
+ * `text` is the entry's text when the caller has it already (serialiseEntry(entry)).
  */
-export function recordEntry(root: string, config: Config, entry: Entry): RegisteredEntry {
+export function recordEntry(root: string, config: Config, entry: Entry, text = serialiseEntry(entry)): RegisteredEntry {
   const rel = entryPath(config, entry.number, entry.date);
   const final = join(root, 'register', rel);
   mkdirSync(dirname(final), { recursive: true });
   const tmp = join(dirname(final), `.tmp-${process.pid}-${entry.number}.yaml`);
-  const text = serialiseEntry(entry);
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, text);

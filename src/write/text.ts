@@ -10,11 +10,20 @@ import type { Block, Letter } from '../render/letter.js';
 
 /** Width of a string in columns: characters, not UTF-16 units; combining marks take none. */
 export function columns(s: string): number {
-  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  const nfc = s.normalize('NFC');
+  // Code points (a surrogate pair is one), less the combining marks: one regular expression
+  // pass instead of one per character (a batch of 1,000 letters spent 0.3 ms a letter here).
   let n = 0;
-  for (const ch of s.normalize('NFC')) if (!/\p{M}/u.test(ch)) n++;
-  return n;
+  for (let i = 0; i < nfc.length; i++) {
+    const c = nfc.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || (nfc.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n - (nfc.match(MARK)?.length ?? 0);
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const MARK = /\p{M}/gu;
 
 /** White space a line may break at: all of it but the no-break spaces U+00A0, U+2007, U+202F and U+FEFF. */
 const BREAKING_SPACE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
@@ -35,33 +44,46 @@ export function isAddress(word: string): boolean {
 export function wrap(text: string, width: number): string[] {
   const words = text.split(BREAKING_SPACE).filter(Boolean);
   const lines: string[] = [];
+  // The width of the line so far is kept beside it: words are measured once each, not the
+  // line again for every word. Widths add up across a space (NFC never joins across one).
   let cur = '';
+  let curWidth = 0;
   for (let word of words) {
-    if (isAddress(word) && columns(word) > width) {
+    let wordWidth = columns(word);
+    if (wordWidth > width && isAddress(word)) {
       if (cur) lines.push(cur);
       lines.push(word);
       cur = '';
+      curWidth = 0;
       continue;
     }
-    while (columns(word) > width) {
+    while (wordWidth > width) {
       // A very long word: fill the line, then carry on with the rest.
-      const room = cur ? width - columns(cur) - 1 : width;
+      const room = cur ? width - curWidth - 1 : width;
       if (room < 8) {
         lines.push(cur);
         cur = '';
+        curWidth = 0;
         continue;
       }
       const chars = [...word];
       const head = chars.slice(0, room).join('');
       lines.push(cur ? `${cur} ${head}` : head);
       cur = '';
+      curWidth = 0;
       word = chars.slice(room).join('');
+      wordWidth = columns(word);
     }
-    if (!cur) cur = word;
-    else if (columns(cur) + 1 + columns(word) <= width) cur += ` ${word}`;
-    else {
+    if (!cur) {
+      cur = word;
+      curWidth = wordWidth;
+    } else if (curWidth + 1 + wordWidth <= width) {
+      cur += ` ${word}`;
+      curWidth += 1 + wordWidth;
+    } else {
       lines.push(cur);
       cur = word;
+      curWidth = wordWidth;
     }
   }
   if (cur || lines.length === 0) lines.push(cur);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config, Entry } from '../../../src/load/schema.js';
-import { compareEntries, latestOn, nextNumber, nextUpdate } from '../../../src/register/numbering.js';
+import { compareEntries, entriesOn, latestOn, nextNumber, nextUpdate } from '../../../src/register/numbering.js';
 
 const entry = (number: number, date: string, kase: string, update?: number): Entry => ({
   reference: `${number}/${date.slice(0, 4)}`,
@@ -38,5 +38,31 @@ describe('numbering', () => {
     expect(latestOn(entries, 'metinpur', '2007-12-23')?.number).toBe(473);
     expect(latestOn(entries, 'metinpur', '2007-12-01')).toBeUndefined();
     expect([...entries].sort(compareEntries).map((e) => e.number)).toEqual([457, 473, 1]);
+  });
+
+  it('sees the entries a run adds after it was asked, as a batch numbers letter after letter', () => {
+    const run = [...entries];
+    expect(nextNumber(run, config('continuous'), '2008-02-01')).toBe(474);
+    expect(nextUpdate(run, 'metinpur')).toBe(3);
+    run.push(entry(474, '2008-02-01', 'metinpur', 3));
+    expect(nextNumber(run, config('continuous'), '2008-02-01')).toBe(475);
+    expect(nextNumber(run, config('yearly'), '2008-02-01')).toBe(475);
+    expect(nextUpdate(run, 'metinpur')).toBe(4);
+    expect(latestOn(run, 'metinpur', '2008-03-01')?.number).toBe(474);
+    run.push(entry(475, '2008-02-01', 'new-case'));
+    expect(entriesOn(run, 'new-case').map((e) => e.number)).toEqual([475]);
+    expect(entriesOn(run, 'metinpur').map((e) => e.number)).toEqual([473, 474]);
+  });
+
+  it('reads a list again when it shrank or its last entry changed', () => {
+    const run = [...entries];
+    expect(nextNumber(run, config('continuous'), '2008-02-01')).toBe(474);
+    run.pop();
+    run.pop();
+    expect(nextNumber(run, config('continuous'), '2008-02-01')).toBe(458);
+    expect(nextUpdate(run, 'metinpur')).toBe(1);
+    run[0] = entry(500, '2007-07-04', 'other');
+    expect(nextNumber(run, config('continuous'), '2008-02-01')).toBe(501);
+    expect(entriesOn(run, 'qenilu')).toEqual([]);
   });
 });

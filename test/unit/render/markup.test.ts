@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Block, Line, List, Paragraph } from '../../../src/render/letter.js';
-import { escapeData, parseInline, parseMarkup } from '../../../src/render/markup.js';
+import { escapeData, escapeDeep, parseInline, parseMarkup } from '../../../src/render/markup.js';
 
 const lines = (text: string): Line[] => (parseMarkup(text)[0] as Paragraph).lines;
 const line = (text: string): Line => lines(text)[0]!;
@@ -45,6 +45,25 @@ describe('inline styles', () => {
     for (const s of ['5 * 3 = 15', 'a lone *', '*not closed', 'not opened*', '* spaced *', '**a*', '****four****'])
       expect(parseInline(s), s).toEqual([{ text: s, style: 'regular' }]);
     expect(parseInline('\\*not italic\\*')).toEqual([{ text: '*not italic*', style: 'regular' }]);
+  });
+
+  it('reads a line without stars as one run of its printed text, as it reads any line', () => {
+    // The line with a lone star after it goes the way of every styled line; the same text must come out.
+    for (const base of ['regular', 'bold'] as const) {
+      for (const s of [
+        'Dear Sir or Madam,',
+        'a \\ b',
+        `Mr. ${escapeData('A - B # C \\ D')} said`,
+        escapeData('x'),
+        '',
+        '  \t',
+        'Əli ق\u064e',
+      ]) {
+        const printed = s.replace(/[\uE000\uE001]/g, '');
+        expect(parseInline(s, base), s).toEqual(printed ? [{ text: printed, style: base }] : []);
+        expect(parseInline(`${s} *`, base), s).toEqual([{ text: `${printed} *`, style: base }]);
+      }
+    }
   });
 
   it('keeps a line without styles as plain text (no runs)', () => {
@@ -153,5 +172,30 @@ describe('blocks', () => {
     expect(blocks[0]).toMatchObject({ type: 'keep' });
     const closing = (blocks[0] as { blocks: Paragraph[] }).blocks[0]!;
     expect(closing.lines.map((l) => l.text)).toEqual(['Yours sincerely,', '', '', 'Boyuk Resuloglu']);
+  });
+});
+
+describe('text from data', () => {
+  it('is marked as data, on one line, without marks of its own', () => {
+    expect(escapeData('')).toBe('');
+    expect(escapeData('plain')).toBe('\uE000plain\uE001');
+    expect(escapeData('two  \n  lines\r\nand a third')).toBe('\uE000two lines and a third\uE001');
+    expect(escapeData('a \uE001*b*\uE000 c')).toBe('\uE000a *b* c\uE001');
+  });
+
+  it('is marked in every string of a value, objects and arrays copied, other values as they are', () => {
+    const value = { name: 'A', list: ['b', { deep: 'c\nd' }], n: 3, yes: true, none: undefined, empty: null };
+    const escaped = escapeDeep(value);
+    expect(escaped).toEqual({
+      name: '\uE000A\uE001',
+      list: ['\uE000b\uE001', { deep: '\uE000c d\uE001' }],
+      n: 3,
+      yes: true,
+      none: undefined,
+      empty: null,
+    });
+    expect(Object.keys(escaped)).toEqual(Object.keys(value));
+    expect(escaped.list).not.toBe(value.list);
+    expect(value.name).toBe('A');
   });
 });

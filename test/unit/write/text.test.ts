@@ -61,6 +61,93 @@ describe('wrap', () => {
     expect(columns('Əli')).toBe(3);
     expect(columns('e\u0301')).toBe(1);
     expect(columns('😀')).toBe(1);
+    expect(columns('a😀\u0301b')).toBe(3);
+    // Lone surrogates count one each, as a string iterator yields them.
+    expect(columns('\ud800\ud83d\ude00\ude00')).toBe(3);
+    expect(columns('ق\u064eل\u0651ب')).toBe(3);
+  });
+
+  it('wraps and counts as the plain definitions do, on texts of every script', () => {
+    // The definitions, written for clarity: the line measured again for each word, and each
+    // character tested on its own. The writer keeps widths as it goes; it must agree with them.
+    const plainColumns = (s: string) => {
+      let n = 0;
+      for (const ch of s.normalize('NFC')) if (!/\p{M}/u.test(ch)) n++;
+      return n;
+    };
+    const plainWrap = (text: string, width: number) => {
+      const lines: string[] = [];
+      let cur = '';
+      for (let word of text.split(/[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/).filter(Boolean)) {
+        if (isAddress(word) && plainColumns(word) > width) {
+          if (cur) lines.push(cur);
+          lines.push(word);
+          cur = '';
+          continue;
+        }
+        while (plainColumns(word) > width) {
+          const room = cur ? width - plainColumns(cur) - 1 : width;
+          if (room < 8) {
+            lines.push(cur);
+            cur = '';
+            continue;
+          }
+          const chars = [...word];
+          lines.push(cur ? `${cur} ${chars.slice(0, room).join('')}` : chars.slice(0, room).join(''));
+          cur = '';
+          word = chars.slice(room).join('');
+        }
+        if (!cur) cur = word;
+        else if (plainColumns(cur) + 1 + plainColumns(word) <= width) cur += ` ${word}`;
+        else {
+          lines.push(cur);
+          cur = word;
+        }
+      }
+      if (cur || lines.length === 0) lines.push(cur);
+      return lines.map((l) => l.replace(/[\u00a0\u202f]/g, ' '));
+    };
+    const pieces = [
+      'a',
+      'word',
+      'Əli',
+      'Cənab',
+      'həbs',
+      'Семья',
+      'сообщила',
+      'خانواده',
+      'می\u200cگویند',
+      'ق\u064eل\u0651ب',
+      'e\u0301',
+      'A\u030a',
+      '\u212b',
+      '😀',
+      'x😀\u0301',
+      '\ud800',
+      '\u1100\u1161',
+      'Mr.\u00a0Ali',
+      '23\u00a0December\u00a02007',
+      'Ref.\u202f475/2007',
+      'https://www.ohchr.org/en/special-procedures/communications',
+      'info@example.org',
+      'a'.repeat(30),
+      'ə'.repeat(45),
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u2003',
+      '\u00a0',
+    ];
+    let seed = 12;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 600; round++) {
+      const parts = Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]!);
+      const text = parts.join(random(3) ? ' ' : '');
+      const width = 10 + random(70);
+      expect(columns(text), text).toBe(plainColumns(text));
+      expect(wrap(text, width), `${width}: ${text}`).toEqual(plainWrap(text, width));
+    }
   });
 });
 

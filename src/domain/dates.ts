@@ -78,9 +78,11 @@ const DEFAULT_FORMAT: Record<string, string> = {
   'en-US': 'MMMM d, yyyy',
 };
 
+/** date-fns's own files: its locales are read from node_modules, one at a time, when a letter needs one. */
+const fromNodeModules = createRequire(import.meta.url);
+
 function localeDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('date-fns/locale/en-GB'));
+  return dirname(fromNodeModules.resolve('date-fns/locale/en-GB'));
 }
 
 /** The locale codes date-fns ships ("en-GB", "az", "ru", ...). */
@@ -90,12 +92,16 @@ export function availableLocales(): string[] {
     .map((f) => f.slice(0, -3));
 }
 
-async function loadLocale(code: string): Promise<Locale | undefined> {
+/**
+ * By require (date-fns's CommonJS build): the built CLI is CommonJS run through vm.Script, which
+ * has no import() (src/cli/start.ts).
+ */
+function loadLocale(code: string): Locale | undefined {
   // A locale code is a file name of date-fns: never a path.
   if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,4})?$/.test(code)) return undefined;
-  let mod: { default?: Locale } & Record<string, Locale>;
+  let mod: Record<string, Locale>;
   try {
-    mod = (await import(`date-fns/locale/${code}`)) as typeof mod;
+    mod = fromNodeModules(`date-fns/locale/${code}`) as typeof mod;
   } catch {
     return undefined;
   }
@@ -127,7 +133,7 @@ export async function loadDateStyle(dates: {
   format?: string;
   locale: string;
 }): Promise<{ style?: DateStyle; problem?: DateStyleProblem }> {
-  const locale = await loadLocale(dates.locale);
+  const locale = loadLocale(dates.locale);
   if (!locale) {
     const known = availableLocales();
     const hint = didYouMean(dates.locale, known) || ' Use a code such as en-GB, en-US, fr, ru or az.';

@@ -53,6 +53,23 @@ const precompiled = {
   },
 };
 
+/** Every locale of date-fns, each a lazily loaded chunk, in place of src/domain/date-locales.ts. */
+const localeDir = join(root, 'node_modules', 'date-fns', 'locale');
+const localeCodes = readdirSync(localeDir)
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => f.slice(0, -'.js'.length))
+  // The codes src/domain/dates.ts accepts; cdn.js is every locale at once.
+  .filter((code) => /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,4})?$/.test(code) && code !== 'cdn');
+const dateLocales = {
+  name: 'date-locales',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]domain[\\/]date-locales\.ts$/ }, () => ({
+      contents: `export const dateLocales = {\n${localeCodes.map((c) => `  ${JSON.stringify(c)}: () => import(${JSON.stringify(`date-fns/locale/${c}`)}),`).join('\n')}\n};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /**
  * The CLI as CommonJS files (src/cli/start.ts runs them with a V8 code cache): esbuild splits
  * only ES modules, so the bundle is split as ES modules, then each file is turned into CommonJS,
@@ -73,7 +90,7 @@ const split = await build({
   // Loaded from node_modules only when a PDF is written (pdfkit reads its own data files).
   external: ['pdfkit', 'fontkit', 'bidi-js', 'dejavu-fonts-ttf'],
   define: { 'import.meta.url': MODULE_URL },
-  plugins: [zodEnglishOnly, precompiled],
+  plugins: [zodEnglishOnly, precompiled, dateLocales],
   write: false,
   logLevel: 'warning',
 });

@@ -113,7 +113,12 @@ export class Loader {
     }) as NodeJS.Require;
     req.resolve = nodeRequire.resolve;
     req.cache = nodeRequire.cache;
-    (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, req, mod, abs, dirname(abs));
+    try {
+      (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, req, mod, abs, dirname(abs));
+    } catch (e) {
+      this.modules.delete(abs); // as Node does: a module that threw is loaded again by the next require
+      throw e;
+    }
     mod.loaded = true;
     return mod.exports;
   }

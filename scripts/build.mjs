@@ -92,6 +92,7 @@ const split = await build({
   define: { 'import.meta.url': MODULE_URL },
   plugins: [zodEnglishOnly, precompiled, dateLocales],
   write: false,
+  metafile: true,
   logLevel: 'warning',
 });
 for (const out of split.outputFiles) {
@@ -107,6 +108,8 @@ for (const out of split.outputFiles) {
   mkdirSync(dirname(out.path), { recursive: true });
   writeFileSync(out.path, code);
 }
+
+if (process.env.APPEAL_BUILD_META) writeFileSync(process.env.APPEAL_BUILD_META, JSON.stringify(split.metafile));
 
 // The loader that runs them (bin/appeal.js calls it).
 await build({

@@ -92,7 +92,6 @@ const split = await build({
   define: { 'import.meta.url': MODULE_URL },
   plugins: [zodEnglishOnly, precompiled, dateLocales],
   write: false,
-  metafile: true,
   logLevel: 'warning',
 });
 for (const out of split.outputFiles) {
@@ -108,8 +107,6 @@ for (const out of split.outputFiles) {
   mkdirSync(dirname(out.path), { recursive: true });
   writeFileSync(out.path, code);
 }
-
-if (process.env.APPEAL_BUILD_META) writeFileSync(process.env.APPEAL_BUILD_META, JSON.stringify(split.metafile));
 
 // The loader that runs them (bin/appeal.js calls it).
 await build({

@@ -101,6 +101,10 @@ for (const out of split.outputFiles) {
     loader: 'js',
     target: 'node20',
     supported: { 'dynamic-import': false },
+    // A third less to read, hash and hand to V8 at each start (text letter -2% instructions); names
+    // are kept, so that the stack of an internal error still says where it was.
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: out.text.includes(MODULE_URL) ? `var ${MODULE_URL} = require('node:url').pathToFileURL(__filename).href;` : '',
   });
   // e.g. "import.meta" is not available: it would be {} at run time.

@@ -82,6 +82,7 @@ export function writeCache(cacheFile: string, sourceHash: Buffer, data: Buffer):
 export class Loader {
   readonly loaded: Loaded[] = [];
   private readonly modules = new Map<string, Module>();
+  private readonly nodeRequires = new Map<string, NodeJS.Require>();
 
   constructor(
     readonly dir: string,
@@ -103,18 +104,22 @@ export class Loader {
     const mod = new Module(abs);
     mod.filename = abs;
     this.modules.set(abs, mod);
-    const nodeRequire = Module.createRequire(abs);
+    const here = dirname(abs);
+    // Node resolves a request by the folder it is made from: one require per folder (the chunks share one).
+    let nodeRequire = this.nodeRequires.get(here);
+    if (!nodeRequire) this.nodeRequires.set(here, (nodeRequire = Module.createRequire(abs)));
+    const fromNode = nodeRequire;
     const req = ((id: string) => {
       if (id.startsWith('.')) {
-        const target = resolve(dirname(abs), id);
+        const target = resolve(here, id);
         if (target.startsWith(this.dir + sep)) return this.require(target);
       }
-      return nodeRequire(id);
+      return fromNode(id);
     }) as NodeJS.Require;
-    req.resolve = nodeRequire.resolve;
-    req.cache = nodeRequire.cache;
+    req.resolve = fromNode.resolve;
+    req.cache = fromNode.cache;
     try {
-      (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, req, mod, abs, dirname(abs));
+      (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, req, mod, abs, here);
     } catch (e) {
       this.modules.delete(abs); // as Node does: a module that threw is loaded again by the next require
       throw e;

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { Script } from 'node:vm';
+import { describe, expect, it, vi } from 'vitest';
 import { cacheDirOf, Loader, readCache, writeCache } from '../../../src/cli/start.js';
 import { tempDir } from '../../helpers.js';
 
@@ -120,6 +121,20 @@ describe('the loader', () => {
     const third = new Loader(dir, cache);
     third.require(join(dir, 'a.cjs'));
     expect(cacheStates(third)[0]).toEqual(['a.cjs', 'hit']);
+  });
+
+  it('serializes nothing when the cache folder cannot be written', () => {
+    const dir = modules();
+    writeFileSync(join(dir, 'cache'), 'a file where the folder would be');
+    const loader = new Loader(dir, join(dir, 'cache', 'v8'));
+    expect(loader.require(join(dir, 'a.cjs'))).toEqual({ value: 'B1/' });
+    const serialize = vi.spyOn(Script.prototype, 'createCachedData');
+    try {
+      expect(loader.writeMissing()).toBe(0);
+      expect(serialize).not.toHaveBeenCalled();
+    } finally {
+      serialize.mockRestore();
+    }
   });
 
   it('without a cache folder, reads and writes none', () => {

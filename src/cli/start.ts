@@ -8,10 +8,10 @@
  * Node version, so that the way the tests run is the way users run.
  *
  * The cache is written by the first run that finds none (or one V8 rejects: another Node, other
- * V8 flags such as --max-old-space-size; runs that alternate flags write it again each time), when
- * it exits, for the files that run loaded, into dist/cache/<V8 version>/ of the
- * installation itself: whoever may write there may change appeal's code anyway, whereas a cache in
- * a shared folder such as /tmp could be planted by another user and run as code. The build writes
+ * V8 flags), when it exits, for the files that run loaded, into dist/cache/<V8 version>/ (a folder
+ * for each set of flags given to node itself) of the installation itself: whoever may write there
+ * may change appeal's code anyway, whereas a cache in a shared folder such as /tmp could be
+ * planted by another user and run as code. The build writes
  * it once (scripts/build.mjs, a text letter and a dry run); it is not in the npm package, as it
  * fits only the Node that wrote it. Nothing about the cache may break a run:
  * - V8 checks a cache against its version and flags, but against the source only by its length,
@@ -156,9 +156,17 @@ export class Loader {
 }
 
 /** The cache folder of this Node in a dist/ folder: V8 rejects a cache another version wrote. */
-export function cacheDirOf(dist: string): string | undefined {
+export function cacheDirOf(dist: string, execArgv = process.execArgv): string | undefined {
   if (process.env.APPEAL_CODE_CACHE === 'off') return undefined;
-  return join(dist, 'cache', `${process.versions.v8}-${process.platform}-${process.arch}`);
+  // Node started with flags of its own (node --max-old-space-size=… bin/appeal.js) has a folder of
+  // its own: V8 rejects a cache written under other flags, and runs with and without would take
+  // turns writing it.
+  const flags = execArgv.length
+    ? `-${sha256(Buffer.from(execArgv.join('\0')))
+        .toString('hex')
+        .slice(0, 12)}`
+    : '';
+  return join(dist, 'cache', `${process.versions.v8}-${process.platform}-${process.arch}${flags}`);
 }
 
 /** Runs the CLI of a dist/ folder; the cache is written when the process exits. */

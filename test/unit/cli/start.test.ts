@@ -56,8 +56,13 @@ describe('cache files', () => {
     expect(readdirSync(dir)).toEqual(['cache']);
   });
 
-  it('has a folder per V8 version, and none with APPEAL_CODE_CACHE=off', () => {
-    expect(cacheDirOf('/x/dist')).toContain(process.versions.v8);
+  it('has a folder per V8 version and flags of node, and none with APPEAL_CODE_CACHE=off', () => {
+    const plain = cacheDirOf('/x/dist', [])!;
+    expect(plain).toBe(join('/x/dist', 'cache', `${process.versions.v8}-${process.platform}-${process.arch}`));
+    const flagged = cacheDirOf('/x/dist', ['--max-old-space-size=100'])!;
+    expect(flagged.startsWith(`${plain}-`)).toBe(true);
+    expect(cacheDirOf('/x/dist', ['--max-old-space-size=100'])).toBe(flagged);
+    expect(cacheDirOf('/x/dist', ['--max-old-space-size=200'])).not.toBe(flagged);
     process.env.APPEAL_CODE_CACHE = 'off';
     try {
       expect(cacheDirOf('/x/dist')).toBeUndefined();

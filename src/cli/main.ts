@@ -239,4 +239,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-process.exitCode = await main(process.argv);
+// No top-level await: the CLI is bundled as CommonJS to run with a V8 code cache (see src/cli/start.ts).
+void main(process.argv).then((status) => {
+  process.exitCode = status;
+});

@@ -9,6 +9,7 @@ import type { Locale } from 'date-fns';
 import { format as formatDate } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { didYouMean } from '../suggest.js';
+import { dateLocales } from './date-locales.js';
 
 export interface DateStyle {
   /** "23 December 2007" from "2007-12-23". */
@@ -78,28 +79,35 @@ const DEFAULT_FORMAT: Record<string, string> = {
   'en-US': 'MMMM d, yyyy',
 };
 
-function localeDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('date-fns/locale/en-GB'));
-}
+/** date-fns's own files, when running unbuilt (see date-locales.ts). */
+const fromNodeModules = createRequire(import.meta.url);
+
+const LOCALE_CODE = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,4})?$/;
 
 /** The locale codes date-fns ships ("en-GB", "az", "ru", ...). */
 export function availableLocales(): string[] {
-  return readdirSync(localeDir())
-    .filter((f) => f.endsWith('.js') && !f.startsWith('_') && f !== 'cdn.js' && f !== 'types.js')
-    .map((f) => f.slice(0, -3));
+  if (dateLocales) return Object.keys(dateLocales);
+  return readdirSync(dirname(fromNodeModules.resolve('date-fns/locale/en-GB')))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -'.js'.length))
+    .filter((code) => LOCALE_CODE.test(code) && code !== 'cdn'); // cdn.js is every locale at once
 }
 
 async function loadLocale(code: string): Promise<Locale | undefined> {
   // A locale code is a file name of date-fns: never a path.
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,4})?$/.test(code)) return undefined;
-  let mod: { default?: Locale } & Record<string, Locale>;
+  if (!LOCALE_CODE.test(code)) return undefined;
+  let mod: Record<string, unknown>;
   try {
-    mod = (await import(`date-fns/locale/${code}`)) as typeof mod;
+    if (dateLocales) {
+      if (!Object.hasOwn(dateLocales, code)) return undefined;
+      mod = await dateLocales[code]!();
+    } else {
+      mod = fromNodeModules(`date-fns/locale/${code}`) as typeof mod;
+    }
   } catch {
     return undefined;
   }
-  const locale = mod.default ?? Object.values(mod)[0];
+  const locale = (mod.default ?? Object.values(mod)[0]) as Locale | undefined;
   if (!locale || code !== 'az') return locale;
   // Official Azerbaijani style: months in lower case, in the nominative.
   return {

@@ -5,17 +5,16 @@
  * templates/<lang>/ serves that language, a file directly in templates/ serves every language.
  * Compiled with noEscape (letters are not HTML); case text is data, never compiled.
  *
- * The built-in templates are precompiled when the package is built (dist/templates/builtin.js),
- * so a letter from them needs only Handlebars' small runtime; the compiler is loaded only for a
- * workspace that has templates of its own.
+ * The built-in templates are precompiled when the package is built (into the bundle, in place of
+ * render/builtin-templates.ts), so a letter from them needs only Handlebars' small runtime; the
+ * compiler is loaded only for a workspace that has templates of its own.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HelperDelegate } from 'handlebars';
 import { AppealError, type Problem } from '../errors.js';
 import { readText } from '../load/source.js';
-import { builtinTemplatesDir, packageRoot } from '../paths.js';
+import { builtinTemplatesDir } from '../paths.js';
 
 export interface TemplateFile {
   /** 'update' for update.hbs; 'header' for the partial _header.hbs. */
@@ -119,13 +118,9 @@ const HELPERS: Record<string, HelperDelegate> = {
 
 export type Render = (context: object) => string;
 
-type Spec = object;
-
 /** The precompiled built-in templates, by file name; undefined when running unbuilt. */
-async function builtinSpecs(): Promise<Record<string, Spec> | undefined> {
-  const path = join(packageRoot, 'dist', 'templates', 'builtin.js');
-  if (!existsSync(path)) return undefined;
-  return ((await import(pathToFileURL(path).href)) as { default: Record<string, Spec> }).default;
+async function builtinSpecs(): Promise<Record<string, object> | undefined> {
+  return (await import('./builtin-templates.js')).builtinSpecs;
 }
 
 /** The templates compiled so far in this run, by workspace root, language and kind. */

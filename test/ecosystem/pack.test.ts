@@ -56,8 +56,9 @@ describe('the npm package', () => {
     for (const needed of [
       'package.json',
       'bin/appeal.js',
-      'dist/appeal.js',
-      'dist/templates/builtin.js',
+      'bin/package.json',
+      'dist/appeal.cjs',
+      'dist/start.cjs',
       'dist/data/recipients.json',
       'data/recipients.yaml',
       'data/init/appeal.yaml',

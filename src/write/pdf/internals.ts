@@ -42,7 +42,16 @@
  *    are the same bytes either way: test/unit/write/pdf/internals.test.ts draws runs both ways
  *    (kerning, marks drawn with an offset, right to left) and compares the documents; on an
  *    upgrade, compare pdfkit's _fragment with drawGlyphs.
+ *
+ * 5. `deflateStreams` wraps the document's `ref()` so that each stream is deflated at our level
+ *    (draw.ts DEFLATE_LEVEL) before pdfkit's private PDFReference.finalize runs: it reads the
+ *    reference's `compress` and `buffer` and turns `compress` off, so finalize writes the bytes as
+ *    they are, under the FlateDecode filter pdfkit's write() already set. When any is missing,
+ *    pdfkit deflates at zlib's default level: the PDFs are still right, a little slower to make.
+ *    test/unit/write/pdf/internals.test.ts checks that at level 6 the document is pdfkit's own,
+ *    byte for byte, and that at another level every stream still inflates to the same bytes.
  */
+import { deflateSync } from 'node:zlib';
 import type { Font, GlyphRun } from './font.js';
 import { createSubset } from './subset.js';
 
@@ -239,4 +248,40 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
   out.push('ET', 'Q');
   d.addContent(out.join('\n'));
   return true;
+}
+
+// ---- 5. the compression level of streams ---------------------------------------------------
+
+/** The private parts of pdfkit 0.20.2's PDFReference that its finalize() reads. */
+interface ReferencePrivate {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+/**
+ * Has every stream of `doc` that pdfkit would compress (page contents, font files, ToUnicode
+ * maps) deflated at `level` instead of zlib's default 6: pdfkit's PDFReference.finalize deflates
+ * with no options. A stream's bytes are deflated here just before pdfkit's own finalize runs,
+ * which then finds `compress` off and writes them as they are, with the FlateDecode filter its
+ * write() already set; streams pdfkit keeps uncompressed (the XMP metadata) are left alone. If
+ * `doc.ref` or a reference is not as expected, pdfkit's own compression runs.
+ */
+export function deflateStreams(doc: object, level: number): void {
+  const d = doc as { ref?: (data?: object) => unknown };
+  if (typeof d.ref !== 'function') return;
+  const ref = d.ref.bind(doc);
+  d.ref = (data?: object) => {
+    const r = ref(data) as Partial<ReferencePrivate>;
+    const finalize = r.finalize;
+    if (typeof finalize !== 'function' || !Array.isArray(r.buffer) || typeof r.compress !== 'boolean') return r;
+    r.finalize = function (this: ReferencePrivate) {
+      if (this.compress && this.buffer.length > 0) {
+        this.buffer = [deflateSync(Buffer.concat(this.buffer), { level })];
+        this.compress = false;
+      }
+      return finalize.call(this);
+    };
+    return r;
+  };
 }

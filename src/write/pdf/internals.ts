@@ -175,6 +175,10 @@ interface DocPrivate {
   addContent(data: string): unknown;
 }
 
+/** A subset's glyph id as the four hex digits of a TJ string; made once per id. */
+const HEX4: string[] = [];
+const hex4 = (gid: number): string => (HEX4[gid] ??= gid.toString(16).padStart(4, '0'));
+
 /** pdfkit's PDFObject.number: how every number is written in a content stream. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -228,7 +232,7 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
       if (xOffset || yOffset) {
         flush(lastX, lastW);
         out.push(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
-        hex = `0000${gid.toString(16)}`.slice(-4);
+        hex = hex4(gid);
         flush(xAdvance, advance);
         hadOffset = true;
       } else {
@@ -236,7 +240,7 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
           out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
           hadOffset = false;
         }
-        hex += `0000${gid.toString(16)}`.slice(-4);
+        hex += hex4(gid);
         if (xAdvance - advance !== 0) segment(xAdvance, advance);
       }
       lastX = xAdvance;

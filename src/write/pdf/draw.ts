@@ -7,7 +7,7 @@ import type { LetterMeta } from '../../render/letter.js';
 import { loadPdfkit } from './deps.js';
 import type { Font } from './font.js';
 import { deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
-import { pieces, shaped } from './shape.js';
+import { shaped } from './shape.js';
 import type { Geometry, PageLayout, PlacedText, StructNode } from './layout.js';
 
 export interface DrawOptions {
@@ -92,7 +92,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
         current = { font: r.font, size: r.size };
       }
       // Our cached glyphs, written as pdfkit's text() writes them (internals.ts, 4); text() if not.
-      if (drawGlyphs(doc, r.font, pieces(r.font, r.text, r.whole), r.x, t.y, r.size)) continue;
+      if (drawGlyphs(doc, r.font, r.pieces, r.x, t.y, r.size)) continue;
       doc.text(r.text, r.x, t.y, {
         lineBreak: false,
         baseline: 'alphabetic',

@@ -190,7 +190,7 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  * pdfkit's current matrix as they found it). False, having drawn nothing, when pdfkit's internals
  * are not as expected.
  */
-export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: number, y: number, size: number): boolean {
+export function drawGlyphs(doc: object, font: Font, pieces: readonly GlyphRun[], x: number, y: number, size: number): boolean {
   const d = doc as DocPrivate;
   const f = d._font;
   if (!f || typeof f.ref !== 'function' || !f.subset || !Array.isArray(f.widths) || !Array.isArray(f.unicode) || !f.id) return false;

@@ -11,7 +11,7 @@ import { geometry, layoutLetter } from '../../../../src/write/pdf/layout.js';
 const LONG = 'The family of Mr. Ali Veli learnt of his arrest three days later, from a former detainee, and no lawyer was allowed in.';
 const PERSIAN = 'خانواده آقای متین‌پور می‌گویند که او در زندان اوین است.';
 
-const para = (text: string, o: { indent?: number; bold?: boolean; align?: 'left' | 'justify' } = {}): Block => ({
+const para = (text: string, o: { indent?: number; bold?: boolean; align?: 'left' | 'right' } = {}): Block => ({
   type: 'paragraph',
   lines: [{ indent: o.indent ?? 0, text, bold: o.bold ?? false }],
   align: o.align ?? 'left',

@@ -126,7 +126,8 @@ export function commitLetter(ws: Workspace, prepared: PreparedLetter): string {
   try {
     writeFiles(ws.root, files);
     crashPoint('files');
-    const recorded = recordEntry(ws.root, ws.config, entry, text);
+    // Linked from the pending file, which holds the same text: no file written, no inode freed.
+    const recorded = recordEntry(ws.root, ws.config, entry, text, pending);
     crashPoint('entry');
     endPending(pending);
     return recorded.file;

@@ -370,6 +370,13 @@ describe('checkCoverage', () => {
     await expect(renderPdf(letter([para('Smile 😀')]), options())).resolves.toBeInstanceOf(Buffer);
   });
 
+  it('checks a letter once per set of fonts: a letter that passed with one set is checked again with another', () => {
+    const smile = letter([para('Smile 😀')]);
+    checkCoverage(smile, options());
+    checkCoverage(smile, options()); // remembered: the same letter, the same fonts
+    expect(() => checkCoverage(smile, options({ fonts: defaultFonts().slice(0, 1) }))).toThrow(/U\+1F600/);
+  });
+
   it('checks the reference, list markers and letterhead too', () => {
     expect(() => checkCoverage(letter([para('ok')], 'ref க'), options())).toThrow(/U\+0B95/);
     expect(() => checkCoverage(letter([{ type: 'list', ordered: false, items: [{ marker: 'ச', text: 'x' }] }]), options())).toThrow(

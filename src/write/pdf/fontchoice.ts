@@ -46,13 +46,20 @@ export function firstCovering(faces: LoadedFace[], cp: number): number {
 
 const WEAK = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
 const MARK = /^\p{M}$/u;
-const weakCache = new Map<number, boolean>();
+/** Per code point: bit 1 weak, bit 2 a mark. A letter's text has a few hundred distinct ones. */
+const kinds = new Map<number, number>();
+const WEAK_BIT = 1;
+const MARK_BIT = 2;
 
-/** Spaces, punctuation, digits, symbols, marks: Unicode script Common or Inherited (or ignorable). */
-function isWeak(cp: number, ch: string): boolean {
-  let w = weakCache.get(cp);
-  if (w === undefined) weakCache.set(cp, (w = isIgnorable(cp) || WEAK.test(ch)));
-  return w;
+/** Weak: spaces, punctuation, digits, symbols, marks (script Common or Inherited, or ignorable). */
+function kindOf(cp: number): number {
+  let k = kinds.get(cp);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp);
+    k = (isIgnorable(cp) || WEAK.test(ch) ? WEAK_BIT : 0) | (MARK.test(ch) ? MARK_BIT : 0);
+    kinds.set(cp, k);
+  }
+  return k;
 }
 
 /**
@@ -60,39 +67,45 @@ function isWeak(cp: number, ch: string): boolean {
  * Letters take the first face that has them; spaces, punctuation, digits and marks (Unicode
  * script Common/Inherited) stay with the face of the text before them when it has them, else
  * take the face of the next letter, else the first face that has them. -1 where no face has it.
+ * Works on typed arrays, one slot per code point: it runs on every line of every letter.
  */
 export function assignFaces(text: string, faces: LoadedFace[]): Int16Array {
   const out = new Int16Array(text.length).fill(-1);
-  const cps: { i: number; cp: number; ch: string; weak: boolean }[] = [];
-  for (let i = 0; i < text.length;) {
+  const at = new Int32Array(text.length); // UTF-16 index of each code point
+  const cps = new Int32Array(text.length);
+  const kind = new Uint8Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; n++) {
     const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    cps.push({ i, cp, ch, weak: isWeak(cp, ch) });
-    i += ch.length;
+    at[n] = i;
+    cps[n] = cp;
+    kind[n] = kindOf(cp);
+    i += cp > 0xffff ? 2 : 1;
   }
-  const face = new Int16Array(cps.length).fill(-1);
-  for (let k = 0; k < cps.length; k++) if (!cps[k]!.weak) face[k] = firstCovering(faces, cps[k]!.cp);
+  const face = new Int16Array(n).fill(-1);
+  for (let k = 0; k < n; k++) if (!(kind[k]! & WEAK_BIT)) face[k] = firstCovering(faces, cps[k]!);
   let prev = -1;
-  for (let k = 0; k < cps.length; k++) {
-    const c = cps[k]!;
-    if (c.weak) {
+  for (let k = 0; k < n; k++) {
+    const cp = cps[k]!;
+    if (kind[k]! & WEAK_BIT) {
       const covers = (f: number): boolean =>
-        f >= 0 && (isIgnorable(c.cp) || isNoBreakSpace(c.cp) || faces[f]!.regular.hasGlyphForCodePoint(c.cp));
+        f >= 0 && (isIgnorable(cp) || isNoBreakSpace(cp) || faces[f]!.regular.hasGlyphForCodePoint(cp));
       if (covers(prev)) face[k] = prev;
-      else if (prev >= 0 && MARK.test(c.ch))
+      else if (prev >= 0 && kind[k]! & MARK_BIT)
         face[k] = prev; // keep a mark with its base
       else {
         let next = -1;
-        for (let j = k + 1; j < cps.length; j++)
-          if (!cps[j]!.weak && face[j]! >= 0) {
+        for (let j = k + 1; j < n; j++)
+          if (!(kind[j]! & WEAK_BIT) && face[j]! >= 0) {
             next = face[j]!;
             break;
           }
-        face[k] = covers(next) ? next : isIgnorable(c.cp) ? Math.max(prev, 0) : firstCovering(faces, c.cp);
+        face[k] = covers(next) ? next : isIgnorable(cp) ? Math.max(prev, 0) : firstCovering(faces, cp);
       }
     }
     prev = face[k]!;
-    for (let u = 0; u < c.ch.length; u++) out[c.i + u] = face[k]!;
+    out[at[k]!] = prev;
+    if (cp > 0xffff) out[at[k]! + 1] = prev;
   }
   return out;
 }

@@ -89,25 +89,34 @@ export function loadFaces(faces: FontFace[]): LoadedFace[] {
   if (faces.length === 0) {
     throw new AppealError({ key: 'pdf.fonts', message: 'no fonts are given; list at least one under `pdf.fonts` in appeal.yaml.' });
   }
-  return faces.map((f) => {
-    let regular: Font | undefined;
-    let bold: Font | undefined;
-    let italic: Font | undefined;
-    let boldItalic: Font | undefined;
-    return {
-      name: f.name,
-      get regular(): Font {
-        return (regular ??= loadFont(f.regular, f.name));
-      },
-      get bold(): Font {
-        return (bold ??= f.bold ? loadFont(f.bold, f.name) : this.regular);
-      },
-      get italic(): Font {
-        return (italic ??= f.italic ? loadFont(f.italic, f.name) : this.regular);
-      },
-      get boldItalic(): Font {
-        return (boldItalic ??= f.boldItalic ? loadFont(f.boldItalic, f.name) : this.bold);
-      },
-    };
-  });
+  // The same list of fonts gives the same faces: what layout.ts keeps its laid-out lines under.
+  const key = JSON.stringify(faces.map((f) => [f.name, f.regular, f.bold, f.italic, f.boldItalic]));
+  let loaded = loadedFaces.get(key);
+  if (!loaded) loadedFaces.set(key, (loaded = faces.map(lazyFace)));
+  return loaded;
+}
+
+const loadedFaces = new Map<string, LoadedFace[]>();
+
+/** A face whose fonts are read on first use. */
+function lazyFace(f: FontFace): LoadedFace {
+  let regular: Font | undefined;
+  let bold: Font | undefined;
+  let italic: Font | undefined;
+  let boldItalic: Font | undefined;
+  return {
+    name: f.name,
+    get regular(): Font {
+      return (regular ??= loadFont(f.regular, f.name));
+    },
+    get bold(): Font {
+      return (bold ??= f.bold ? loadFont(f.bold, f.name) : this.regular);
+    },
+    get italic(): Font {
+      return (italic ??= f.italic ? loadFont(f.italic, f.name) : this.regular);
+    },
+    get boldItalic(): Font {
+      return (boldItalic ??= f.boldItalic ? loadFont(f.boldItalic, f.name) : this.bold);
+    },
+  };
 }

@@ -83,12 +83,18 @@ function* drawnStrings(letter: Letter): Generator<string> {
   yield* walk(letter.blocks);
 }
 
+/** Letters whose every character a font has, with the fonts' files (the regular faces) checked. */
+const covered = new WeakMap<Letter, string>();
+
 /**
  * Throws one AppealError listing every character of the letter that no font in `options.fonts`
  * has (one problem per character). Reads the fonts' cmaps: needs neither HarfBuzz nor pdfkit.
  */
 export function checkCoverage(letter: Letter, options: PdfOptions): void {
   loadFaces(options.fonts); // at least one face
+  // A letter is checked when it is prepared and again when it is drawn (issue.ts): once is enough.
+  const fonts = options.fonts.map((f) => f.regular).join('\n');
+  if (covered.get(letter) === fonts) return;
   const faces = options.fonts.map((f) => coverageOf(f.regular, f.name));
   const seen = new Set<number>();
   const problems: Problem[] = [];
@@ -110,6 +116,7 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
     }
   }
   if (problems.length > 0) throw new AppealError(problems);
+  covered.set(letter, fonts);
 }
 
 /** The PDF's creation date: the letter's date at noon UTC. Throws AppealError if it is not a date. */

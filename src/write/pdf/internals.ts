@@ -42,7 +42,16 @@
  *    are the same bytes either way: test/unit/write/pdf/internals.test.ts draws runs both ways
  *    (kerning, marks drawn with an offset, right to left) and compares the documents; on an
  *    upgrade, compare pdfkit's _fragment with drawGlyphs.
+ *
+ * 5. `deflateStreams` wraps the document's `ref()` so that each stream is deflated at our level
+ *    (draw.ts DEFLATE_LEVEL) before pdfkit's private PDFReference.finalize runs: it reads the
+ *    reference's `compress` and `buffer` and turns `compress` off, so finalize writes the bytes as
+ *    they are, under the FlateDecode filter pdfkit's write() already set. When any is missing,
+ *    pdfkit deflates at zlib's default level: the PDFs are still right, a little slower to make.
+ *    test/unit/write/pdf/internals.test.ts checks that at level 6 the document is pdfkit's own,
+ *    byte for byte, and that at another level every stream still inflates to the same bytes.
  */
+import { deflateSync } from 'node:zlib';
 import type { Font, GlyphRun } from './font.js';
 import { createSubset } from './subset.js';
 
@@ -166,6 +175,10 @@ interface DocPrivate {
   addContent(data: string): unknown;
 }
 
+/** A subset's glyph id as the four hex digits of a TJ string; made once per id. */
+const HEX4: string[] = [];
+const hex4 = (gid: number): string => (HEX4[gid] ??= gid.toString(16).padStart(4, '0'));
+
 /** pdfkit's PDFObject.number: how every number is written in a content stream. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
 
@@ -177,7 +190,7 @@ const num = (n: number): number => Math.round(n * 1e6) / 1e6;
  * pdfkit's current matrix as they found it). False, having drawn nothing, when pdfkit's internals
  * are not as expected.
  */
-export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: number, y: number, size: number): boolean {
+export function drawGlyphs(doc: object, font: Font, pieces: readonly GlyphRun[], x: number, y: number, size: number): boolean {
   const d = doc as DocPrivate;
   const f = d._font;
   if (!f || typeof f.ref !== 'function' || !f.subset || !Array.isArray(f.widths) || !Array.isArray(f.unicode) || !f.id) return false;
@@ -219,7 +232,7 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
       if (xOffset || yOffset) {
         flush(lastX, lastW);
         out.push(`1 0 0 1 ${num(x + xOffset * scale)} ${num(y + yOffset * scale)} Tm`);
-        hex = `0000${gid.toString(16)}`.slice(-4);
+        hex = hex4(gid);
         flush(xAdvance, advance);
         hadOffset = true;
       } else {
@@ -227,7 +240,7 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
           out.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
           hadOffset = false;
         }
-        hex += `0000${gid.toString(16)}`.slice(-4);
+        hex += hex4(gid);
         if (xAdvance - advance !== 0) segment(xAdvance, advance);
       }
       lastX = xAdvance;
@@ -239,4 +252,40 @@ export function drawGlyphs(doc: object, font: Font, pieces: GlyphRun[], x: numbe
   out.push('ET', 'Q');
   d.addContent(out.join('\n'));
   return true;
+}
+
+// ---- 5. the compression level of streams ---------------------------------------------------
+
+/** The private parts of pdfkit 0.20.2's PDFReference that its finalize() reads. */
+interface ReferencePrivate {
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+/**
+ * Has every stream of `doc` that pdfkit would compress (page contents, font files, ToUnicode
+ * maps) deflated at `level` instead of zlib's default 6: pdfkit's PDFReference.finalize deflates
+ * with no options. A stream's bytes are deflated here just before pdfkit's own finalize runs,
+ * which then finds `compress` off and writes them as they are, with the FlateDecode filter its
+ * write() already set; streams pdfkit keeps uncompressed (the XMP metadata) are left alone. If
+ * `doc.ref` or a reference is not as expected, pdfkit's own compression runs.
+ */
+export function deflateStreams(doc: object, level: number): void {
+  const d = doc as { ref?: (data?: object) => unknown };
+  if (typeof d.ref !== 'function') return;
+  const ref = d.ref.bind(doc);
+  d.ref = (data?: object) => {
+    const r = ref(data) as Partial<ReferencePrivate>;
+    const finalize = r.finalize;
+    if (typeof finalize !== 'function' || !Array.isArray(r.buffer) || typeof r.compress !== 'boolean') return r;
+    r.finalize = function (this: ReferencePrivate) {
+      if (this.compress && this.buffer.length > 0) {
+        this.buffer = [deflateSync(Buffer.concat(this.buffer), { level })];
+        this.compress = false;
+      }
+      return finalize.call(this);
+    };
+    return r;
+  };
 }

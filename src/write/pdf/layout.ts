@@ -121,6 +121,38 @@ interface Unit {
   gapAfter: number;
 }
 
+/** A logical line broken to fit a width: its lines as drawn, and its direction. */
+interface Broken {
+  rtl: boolean;
+  lines: VisualLine[];
+}
+
+/**
+ * Logical lines already shaped and broken, per list of faces, under their text, styles, size and
+ * width: most of a letter (addresses, mandates, fixed phrases, the signature) is the same in every
+ * letter of a batch, and shaping and breaking a line is most of the cost of laying it out. The
+ * lines are never changed once made (placedText copies their runs). Emptied when it holds
+ * MAX_BROKEN lines, so a long batch keeps its memory bounded.
+ */
+const broken = new WeakMap<LoadedFace[], Map<string, Broken>>();
+const MAX_BROKEN = 5000;
+
+function brokenLines(faces: LoadedFace[], content: string | Run[], size: number, style: TextStyle, avail: number): Broken {
+  let cache = broken.get(faces);
+  if (!cache) broken.set(faces, (cache = new Map()));
+  const runs = typeof content === 'string' ? [{ text: content, style }] : content;
+  let key = `${size} ${avail}`;
+  for (const r of runs) key += `\u0000${r.style}\u0000${r.text}`;
+  let b = cache.get(key);
+  if (!b) {
+    const sh = shape(runs, size, faces);
+    b = { rtl: sh.rtl, lines: breakShaped(sh, () => avail).map(([from, to]) => visualLine(sh, from, to)) };
+    if (cache.size >= MAX_BROKEN) cache.clear();
+    cache.set(key, b);
+  }
+  return b;
+}
+
 class Builder {
   private nextId = 1;
   constructor(
@@ -145,18 +177,16 @@ class Builder {
     indent: number,
     node: StructNode | null,
   ): BoxLine[] {
-    const sh = shape(content, size, this.faces, style);
     const lh = size * STYLE.lineHeight;
     const indentW = indent * STYLE.indentEm * size;
     const avail = Math.max(this.width - indentW, size * 4);
-    const ranges = breakShaped(sh, () => avail);
+    const { rtl, lines } = brokenLines(this.faces, content, size, style, avail);
     // Alignment is relative to the line's direction: "left" means the start of the line.
-    const side = align === 'center' ? 'center' : (align === 'left') !== sh.rtl ? 'left' : 'right';
-    return ranges.map(([a, b]) => {
-      const vl = visualLine(sh, a, b);
+    const side = align === 'center' ? 'center' : (align === 'left') !== rtl ? 'left' : 'right';
+    return lines.map((vl) => {
       let x0: number;
-      if (side === 'left') x0 = sh.rtl ? this.geo.left : this.geo.left + indentW;
-      else if (side === 'right') x0 = this.geo.right - vl.width - (sh.rtl ? indentW : 0);
+      if (side === 'left') x0 = rtl ? this.geo.left : this.geo.left + indentW;
+      else if (side === 'right') x0 = this.geo.right - vl.width - (rtl ? indentW : 0);
       else x0 = this.geo.left + indentW + (avail - vl.width) / 2;
       return { height: lh, gapBefore: 0, items: [placedText(vl, x0, baselineOffset(size), node)] };
     });
@@ -198,15 +228,14 @@ class Builder {
       const li = this.node('LI', listNode);
       const lbl = this.node('Lbl', li);
       const body = this.node('LBody', li);
-      const sh = shape(runsOf(it), size, this.faces);
+      const { rtl, lines: drawn } = brokenLines(this.faces, runsOf(it), size, 'regular', avail);
       const mk = visualLine(markers[k]!, 0, markers[k]!.text.length);
-      const lines: BoxLine[] = breakShaped(sh, () => avail).map(([a, b], n) => {
-        const vl = visualLine(sh, a, b);
-        const x0 = sh.rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
+      const lines: BoxLine[] = drawn.map((vl, n) => {
+        const x0 = rtl ? this.geo.right - bodyOffset - vl.width : this.geo.left + bodyOffset;
         const items: PlacedItem[] = [placedText(vl, x0, baselineOffset(size), body)];
         if (n === 0) {
           // Numbers are right-aligned in the marker column (so "9." and "10." line up), bullets left.
-          const mx = sh.rtl
+          const mx = rtl
             ? this.geo.right - markerStart - (l.ordered ? markerW : mk.width)
             : this.geo.left + markerStart + (l.ordered ? markerW - mk.width : 0);
           items.unshift(placedText(mk, mx, baselineOffset(size), lbl));

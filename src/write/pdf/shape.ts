@@ -68,13 +68,6 @@ export function pieces(font: Font, text: string, whole: boolean): CachedRun[] {
   return out;
 }
 
-/** Advance width, in em, of `text` shaped word by word (see pieces). */
-export function wordsAdvanceEm(font: Font, text: string): number {
-  let w = 0;
-  for (const r of pieces(font, text, false)) w += r.em;
-  return w;
-}
-
 // ---- a logical line ---------------------------------------------------------------------
 
 /** The styles, by the numbers that `ShapedText.styles` holds. */
@@ -107,6 +100,8 @@ export interface DrawRun {
    * drawn word by word, which lets the shaping of each word be cached.
    */
   whole: boolean;
+  /** The run as shaped: whole, or word by word (see `pieces`). What draw.ts draws. */
+  pieces: readonly GlyphRun[];
 }
 
 export interface VisualLine {
@@ -206,8 +201,11 @@ export function visualLine(sh: ShapedText, start: number, end: number): VisualLi
     if (!d) continue;
     const drawn = textForShaping(d, r.level);
     const whole = shapedRtl(drawn);
-    const width = (whole ? advanceEm(font, drawn) : wordsAdvanceEm(font, drawn)) * sh.size;
-    out.push({ text: drawn, font, size: sh.size, x, width, whole });
+    const shapes = pieces(font, drawn, whole);
+    let em = 0;
+    for (const r of shapes) em += r.em;
+    const width = em * sh.size;
+    out.push({ text: drawn, font, size: sh.size, x, width, whole, pieces: shapes });
     x += width;
   }
   return { runs: out, width: x };

@@ -1,13 +1,15 @@
 /**
  * drawGlyphs (internals.ts, 4) writes a run as pdfkit's text() would: two documents, one drawn
  * each way, must come out the same bytes, kerning, mark offsets and right-to-left runs included.
+ * deflateStreams (5) changes only how hard the streams are compressed, not what they hold.
  */
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadPdfkit } from '../../../../src/write/pdf/deps.js';
 import { Font } from '../../../../src/write/pdf/font.js';
 import { defaultFonts } from '../../../../src/write/pdf/index.js';
-import { drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
+import { deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
 import { pieces, shaped } from '../../../../src/write/pdf/shape.js';
 
 const [serifFace, sansFace] = defaultFonts();
@@ -22,10 +24,14 @@ const RUNS: [Font, string, boolean][] = [
   [sans, '۲۰۰۷', true],
 ];
 
-async function render(draw: (doc: object, font: Font, text: string, whole: boolean, y: number) => void): Promise<Buffer> {
+async function render(
+  draw: (doc: object, font: Font, text: string, whole: boolean, y: number) => void,
+  prepare: (doc: object) => void = () => {},
+): Promise<Buffer> {
   const PDFDocument = loadPdfkit();
   const date = new Date('2007-12-23T12:00:00Z');
   const doc = new PDFDocument({ size: 'A4', margin: 0, font: NO_DEFAULT_FONT, info: { CreationDate: date, ModDate: date } });
+  prepare(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => doc.on('end', resolve));
@@ -55,5 +61,35 @@ describe('drawGlyphs', () => {
   it('draws nothing and says so when pdfkit has no current font', () => {
     const doc = { page: { height: 800, fonts: {} }, addContent: () => expect.fail('wrote content') };
     expect(drawGlyphs(doc, serif, [shaped(serif, 'x')], 0, 0, 11)).toBe(false);
+  });
+});
+
+/** The streams of a PDF, inflated, in the order they are written. */
+function streams(pdf: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  for (let at = pdf.indexOf('stream\n'); at >= 0; at = pdf.indexOf('stream\n', at)) {
+    const end = pdf.indexOf('\nendstream', at);
+    out.push(inflateSync(pdf.subarray(at + 'stream\n'.length, end)));
+    at = end + 'endstream'.length + 1;
+  }
+  return out;
+}
+
+describe('deflateStreams', () => {
+  const drawn = (doc: object, _font: Font, text: string, whole: boolean, y: number) =>
+    (doc as PDFKit.PDFDocument).text(text, 72.5, y, { lineBreak: false, baseline: 'alphabetic', ...(whole ? { features: [] } : {}) });
+
+  it("at zlib's default level, writes pdfkit's own bytes", async () => {
+    const own = await render(drawn);
+    expect((await render(drawn, (doc) => deflateStreams(doc, 6))).equals(own)).toBe(true);
+  });
+
+  it('at another level, writes other bytes that inflate to the same streams', async () => {
+    const own = await render(drawn);
+    const fast = await render(drawn, (doc) => deflateStreams(doc, 1));
+    expect(fast.equals(own)).toBe(false);
+    const [a, b] = [streams(own), streams(fast)];
+    expect(a.length).toBeGreaterThanOrEqual(5); // the page, two font files and their ToUnicode maps
+    expect(b).toEqual(a);
   });
 });

@@ -6,7 +6,7 @@
 import type { LetterMeta } from '../../render/letter.js';
 import { loadPdfkit } from './deps.js';
 import type { Font } from './font.js';
-import { deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
+import { collectPdf, deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
 import { shaped } from './shape.js';
 import type { Geometry, PageLayout, PlacedText, StructNode } from './layout.js';
 
@@ -66,12 +66,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     language: meta.language,
     date: o.creationDate,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const file = collectPdf(doc);
 
   // Fonts are registered under names in order of first use, so ids and subset tags are stable.
   const names = new Map<Font, string>();
@@ -151,6 +146,5 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
   });
   root.end();
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return file();
 }

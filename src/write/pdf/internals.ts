@@ -50,6 +50,24 @@
  *    pdfkit deflates at zlib's default level: the PDFs are still right, a little slower to make.
  *    test/unit/write/pdf/internals.test.ts checks that at level 6 the document is pdfkit's own,
  *    byte for byte, and that at another level every stream still inflates to the same bytes.
+ *    Each deflated stream is its own exact-size array: zlib's deflateSync returns a small stream as
+ *    a view of a 16 KB buffer, which a PDF batch would otherwise keep alive until V8's next full
+ *    collection.
+ *
+ * 6. `collectPdf` keeps what pdfkit writes instead of letting it through pdfkit's stream: it
+ *    replaces the private `doc._write(data)` (a string, written as its low bytes and a newline, or
+ *    bytes), after reading what the constructor wrote (the header) from the stream, keeping
+ *    pdfkit's private `_offset` (the xref's offsets) as pdfkit does, and wraps the
+ *    private `_finalize` to know when the file is complete (pdfkit writes everything synchronously
+ *    in `end()`); the file is then built once, into one buffer of its exact size, rather than from
+ *    a Buffer per line. After that it lets the document go: it empties the fields of the document,
+ *    of every PDFReference made through the private-but-public `ref()`, and of its fonts
+ *    (`_fontFamilies`). Why: V8 allocates long-lived kinds of objects (pdfkit's documents,
+ *    references, pages) straight in the old generation; a dead one there still holds its young
+ *    objects through every minor collection, until the next full one, so a batch's peak memory
+ *    grew with the documents it had finished. When `_write`, `_finalize` or `_offset` is missing,
+ *    pdfkit's stream is read instead, and nothing is let go. The same test file checks that the
+ *    bytes are pdfkit's own and that a finished document holds nothing.
  */
 import { deflateSync } from 'node:zlib';
 import type { Font, GlyphRun } from './font.js';
@@ -263,6 +281,10 @@ interface ReferencePrivate {
   finalize(): void;
 }
 
+/** `bytes` in an array of its own, of its exact size (not a view of a larger buffer). */
+const exact = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+
 /**
  * Has every stream of `doc` that pdfkit would compress (page contents, font files, ToUnicode
  * maps) deflated at `level` instead of zlib's default 6: pdfkit's PDFReference.finalize deflates
@@ -281,11 +303,110 @@ export function deflateStreams(doc: object, level: number): void {
     if (typeof finalize !== 'function' || !Array.isArray(r.buffer) || typeof r.compress !== 'boolean') return r;
     r.finalize = function (this: ReferencePrivate) {
       if (this.compress && this.buffer.length > 0) {
-        this.buffer = [deflateSync(Buffer.concat(this.buffer), { level })];
+        this.buffer = [exact(deflateSync(Buffer.concat(this.buffer), { level }))];
         this.compress = false;
       }
       return finalize.call(this);
     };
     return r;
+  };
+}
+
+// ---- 6. the file, collected, and the document let go ---------------------------------------
+
+/** The private parts of pdfkit 0.20.2's PDFDocument that collectPdf uses. */
+interface OutputPrivate {
+  _write(data: string | Uint8Array): void;
+  _finalize(): void;
+  _offset: number;
+  ref(data?: object): unknown;
+  struct?: (...a: unknown[]) => unknown;
+  addPage?: (...a: unknown[]) => unknown;
+  page?: unknown;
+  _fontFamilies?: Record<string, object>;
+}
+
+/** The fields a document has as a Node stream (Readable), which the stream's own ticks still read. */
+const STREAM_FIELDS = new Set(['_events', '_eventsCount', '_readableState', '_maxListeners']);
+
+/** Empties an object's own fields, so that it holds nothing when it is dead but not yet collected. */
+function empty(o: unknown): void {
+  if (o === null || typeof o !== 'object') return;
+  for (const k of Object.keys(o)) if (!STREAM_FIELDS.has(k)) (o as Record<string, unknown>)[k] = undefined;
+}
+
+/**
+ * Collects what pdfkit writes of `doc` (call before anything is drawn) and returns the function
+ * that gives the finished file, once `doc.end()` has run, and lets the document go (see 6 above).
+ */
+export function collectPdf(doc: object): () => Promise<Buffer> {
+  const d = doc as Partial<OutputPrivate> & NodeJS.EventEmitter;
+  if (typeof d._write !== 'function' || typeof d._finalize !== 'function' || typeof d._offset !== 'number' || typeof d.ref !== 'function') {
+    const chunks: Buffer[] = [];
+    d.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((resolve, reject) => {
+      d.on('end', () => resolve());
+      d.on('error', reject);
+    });
+    return async () => {
+      await done;
+      return Buffer.concat(chunks);
+    };
+  }
+  const o = d as OutputPrivate;
+  // What the constructor wrote (the header) waits in the stream's buffer.
+  const head = (d as unknown as NodeJS.ReadableStream).read() as Buffer | null;
+  const parts: (string | Uint8Array)[] = head ? [head] : [];
+  let size = head?.length ?? 0;
+  o._write = (data) => {
+    // A string is written as its low bytes and a newline, as pdfkit's fromBinaryString does.
+    const n = typeof data === 'string' ? data.length + 1 : data.length;
+    parts.push(data);
+    size += n;
+    o._offset += n;
+  };
+  let finished = false;
+  const finalize = o._finalize;
+  o._finalize = function (this: OutputPrivate) {
+    finalize.call(this);
+    finished = true;
+  };
+  // What the document makes and keeps: let go with it.
+  const made: unknown[] = [];
+  const keep = <A extends unknown[]>(name: 'ref' | 'struct', f: ((...a: A) => unknown) | undefined): void => {
+    if (typeof f !== 'function') return;
+    (o as unknown as Record<string, unknown>)[name] = function (this: object, ...a: A) {
+      const r = f.apply(this, a);
+      made.push(r);
+      return r;
+    };
+  };
+  keep('ref', o.ref);
+  keep('struct', o.struct);
+  const addPage = o.addPage;
+  if (typeof addPage === 'function') {
+    o.addPage = function (this: OutputPrivate, ...a: unknown[]) {
+      const r = addPage.apply(this, a);
+      made.push(this.page);
+      return r;
+    };
+  }
+  return async () => {
+    if (!finished) throw new Error('pdfkit did not finish the PDF in end()');
+    const file = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const p of parts) {
+      if (typeof p === 'string') {
+        at += file.write(p, at, 'latin1');
+        file[at++] = 0x0a;
+      } else {
+        file.set(p, at);
+        at += p.length;
+      }
+    }
+    for (const r of made) empty(r);
+    for (const f of Object.values(o._fontFamilies ?? {})) empty(f);
+    empty(doc);
+    return file;
   };
 }

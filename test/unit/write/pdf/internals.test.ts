@@ -2,6 +2,7 @@
  * drawGlyphs (internals.ts, 4) writes a run as pdfkit's text() would: two documents, one drawn
  * each way, must come out the same bytes, kerning, mark offsets and right-to-left runs included.
  * deflateStreams (5) changes only how hard the streams are compressed, not what they hold.
+ * collectPdf (6) builds the file pdfkit's stream would give, and leaves the document holding nothing.
  */
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPdfkit } from '../../../../src/write/pdf/deps.js';
 import { Font } from '../../../../src/write/pdf/font.js';
 import { defaultFonts } from '../../../../src/write/pdf/index.js';
-import { deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
+import { collectPdf, deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
 import { pieces, shaped } from '../../../../src/write/pdf/shape.js';
 
 const [serifFace, sansFace] = defaultFonts();
@@ -27,14 +28,16 @@ const RUNS: [Font, string, boolean][] = [
 async function render(
   draw: (doc: object, font: Font, text: string, whole: boolean, y: number) => void,
   prepare: (doc: object) => void = () => {},
+  collect = false,
 ): Promise<Buffer> {
   const PDFDocument = loadPdfkit();
   const date = new Date('2007-12-23T12:00:00Z');
   const doc = new PDFDocument({ size: 'A4', margin: 0, font: NO_DEFAULT_FONT, info: { CreationDate: date, ModDate: date } });
+  const file = collect ? collectPdf(doc) : undefined;
   prepare(doc);
   const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => doc.on('end', resolve));
+  if (!file) doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = file ?? (() => new Promise((resolve) => doc.on('end', resolve)).then(() => Buffer.concat(chunks)));
   doc.registerFont('serif', pdfkitFont(serif, shaped) as PDFKit.Mixins.PDFFontSource);
   doc.registerFont('sans', pdfkitFont(sans, shaped) as PDFKit.Mixins.PDFFontSource);
   RUNS.forEach(([font, text, whole], k) => {
@@ -42,8 +45,7 @@ async function render(
     draw(doc, font, text, whole, 100 + 30 * k);
   });
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return done();
 }
 
 describe('drawGlyphs', () => {
@@ -91,5 +93,45 @@ describe('deflateStreams', () => {
     const [a, b] = [streams(own), streams(fast)];
     expect(a.length).toBeGreaterThanOrEqual(5); // the page, two font files and their ToUnicode maps
     expect(b).toEqual(a);
+  });
+});
+
+describe('collectPdf', () => {
+  const drawn = (doc: object, font: Font, text: string, whole: boolean, y: number) => {
+    drawGlyphs(doc, font, pieces(font, text, whole), 72.5, y, (doc as { _fontSize: number })._fontSize);
+  };
+
+  it("builds the file pdfkit's stream gives, header and all", async () => {
+    const own = await render(drawn);
+    expect((await render(drawn, () => {}, true)).equals(own)).toBe(true);
+    const fast = (doc: object) => deflateStreams(doc, 3);
+    expect((await render(drawn, fast, true)).equals(await render(drawn, fast))).toBe(true);
+  });
+
+  it('leaves the finished document and the references made while drawing holding nothing', async () => {
+    let doc: Record<string, unknown> = {};
+    const made: Record<string, unknown>[] = [];
+    const pdf = await render(
+      drawn,
+      (d) => {
+        doc = d as Record<string, unknown>;
+        const ref = doc.ref as (...a: unknown[]) => Record<string, unknown>;
+        doc.ref = (...a: unknown[]) => {
+          const r = ref.apply(doc, a);
+          made.push(r);
+          return r;
+        };
+        (d as PDFKit.PDFDocument).addStructure((d as PDFKit.PDFDocument).struct('Document'));
+      },
+      true,
+    );
+    expect(pdf.subarray(-6).toString()).toBe('%%EOF\n');
+    expect(made.length).toBeGreaterThan(10);
+    const holds = (o: Record<string, unknown>) =>
+      Object.entries(o).filter(
+        ([k, v]) => v !== undefined && !k.startsWith('_events') && !k.startsWith('_readable') && k !== '_maxListeners',
+      );
+    for (const r of made) expect(holds(r)).toEqual([]);
+    expect(holds(doc)).toEqual([]);
   });
 });

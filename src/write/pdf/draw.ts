@@ -6,7 +6,7 @@
 import type { LetterMeta } from '../../render/letter.js';
 import { loadPdfkit } from './deps.js';
 import type { Font } from './font.js';
-import { collectPdf, deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
+import { collectPdf, writeStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont, writeXmp } from './internals.js';
 import { shaped } from './shape.js';
 import type { Geometry, PageLayout, PlacedText, StructNode } from './layout.js';
 
@@ -57,7 +57,7 @@ export async function drawPdf(pages: PageLayout[], meta: LetterMeta, o: DrawOpti
     displayTitle: Boolean(meta.title),
     tagged: true,
   });
-  deflateStreams(doc, DEFLATE_LEVEL);
+  writeStreams(doc, DEFLATE_LEVEL);
   writeXmp(doc, {
     title: meta.title,
     author: meta.author,

@@ -43,16 +43,17 @@
  *    (kerning, marks drawn with an offset, right to left) and compares the documents; on an
  *    upgrade, compare pdfkit's _fragment with drawGlyphs.
  *
- * 5. `deflateStreams` wraps the document's `ref()` so that each stream is deflated at our level
- *    (draw.ts DEFLATE_LEVEL) before pdfkit's private PDFReference.finalize runs: it reads the
- *    reference's `compress` and `buffer` and turns `compress` off, so finalize writes the bytes as
- *    they are, under the FlateDecode filter pdfkit's write() already set. When any is missing,
- *    pdfkit deflates at zlib's default level: the PDFs are still right, a little slower to make.
+ * 5. `writeStreams` wraps the document's `ref()` so that each stream (PDFReference) is written
+ *    in one piece and deflated at our level (draw.ts DEFLATE_LEVEL): it replaces the reference's
+ *    `write` (pdfkit's own is still what writes, once, with all the lines joined) and runs before
+ *    pdfkit's private PDFReference.finalize, reading the reference's `compress` and `buffer` and
+ *    turning `compress` off, so finalize writes the bytes as they are, under the FlateDecode filter
+ *    pdfkit's write() already set. Each deflated stream is its own exact-size array: zlib's
+ *    deflateSync returns a small stream as a view of a 16 KB buffer, which a PDF batch would
+ *    otherwise keep alive until V8's next full collection. When any is missing, pdfkit writes and
+ *    deflates at zlib's default level: the PDFs are still right, a little slower to make.
  *    test/unit/write/pdf/internals.test.ts checks that at level 6 the document is pdfkit's own,
  *    byte for byte, and that at another level every stream still inflates to the same bytes.
- *    Each deflated stream is its own exact-size array: zlib's deflateSync returns a small stream as
- *    a view of a 16 KB buffer, which a PDF batch would otherwise keep alive until V8's next full
- *    collection.
  *
  * 6. `collectPdf` keeps what pdfkit writes instead of letting it through pdfkit's stream: it
  *    replaces the private `doc._write(data)` (a string, written as its low bytes and a newline, or
@@ -272,12 +273,13 @@ export function drawGlyphs(doc: object, font: Font, pieces: readonly GlyphRun[],
   return true;
 }
 
-// ---- 5. the compression level of streams ---------------------------------------------------
+// ---- 5. how streams are written -----------------------------------------------------------
 
-/** The private parts of pdfkit 0.20.2's PDFReference that its finalize() reads. */
+/** The private parts of pdfkit 0.20.2's PDFReference that writeStreams uses. */
 interface ReferencePrivate {
   compress: boolean;
   buffer: Uint8Array[];
+  write(chunk: unknown): void;
   finalize(): void;
 }
 
@@ -286,22 +288,42 @@ const exact = (bytes: Uint8Array): Uint8Array =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 
 /**
- * Has every stream of `doc` that pdfkit would compress (page contents, font files, ToUnicode
- * maps) deflated at `level` instead of zlib's default 6: pdfkit's PDFReference.finalize deflates
- * with no options. A stream's bytes are deflated here just before pdfkit's own finalize runs,
- * which then finds `compress` off and writes them as they are, with the FlateDecode filter its
- * write() already set; streams pdfkit keeps uncompressed (the XMP metadata) are left alone. If
- * `doc.ref` or a reference is not as expected, pdfkit's own compression runs.
+ * Has every stream of `doc` written in one piece and deflated at `level` (see 5 above). A
+ * stream's lines (pdfkit's write(string) appends a newline to each) are kept as strings and handed
+ * to pdfkit's own write() as one Buffer when bytes come or the stream ends: the same bytes, where
+ * pdfkit makes an array per line (a page of a letter has hundreds). Then, just before pdfkit's
+ * own finalize runs, the stream is deflated at `level` instead of zlib's default 6 (pdfkit's
+ * PDFReference.finalize deflates with no options), into an array of its exact size, and
+ * `compress` is turned off, so that finalize writes the bytes as they are, with the FlateDecode
+ * filter its write() already set; streams pdfkit keeps uncompressed (the XMP metadata) are only
+ * joined. If `doc.ref` or a reference is not as expected, pdfkit's own writing runs.
  */
-export function deflateStreams(doc: object, level: number): void {
+export function writeStreams(doc: object, level: number): void {
   const d = doc as { ref?: (data?: object) => unknown };
   if (typeof d.ref !== 'function') return;
   const ref = d.ref.bind(doc);
   d.ref = (data?: object) => {
     const r = ref(data) as Partial<ReferencePrivate>;
-    const finalize = r.finalize;
-    if (typeof finalize !== 'function' || !Array.isArray(r.buffer) || typeof r.compress !== 'boolean') return r;
+    const { finalize, write } = r;
+    if (typeof finalize !== 'function' || typeof write !== 'function' || !Array.isArray(r.buffer) || typeof r.compress !== 'boolean')
+      return r;
+    let lines: string[] = [];
+    const flush = (self: ReferencePrivate): void => {
+      if (lines.length === 0) return;
+      const joined = lines.join('\n') + '\n';
+      lines = [];
+      write.call(self, Buffer.from(joined, 'latin1'));
+    };
+    r.write = function (this: ReferencePrivate, chunk: unknown) {
+      if (typeof chunk === 'string') {
+        lines.push(chunk);
+        return;
+      }
+      flush(this);
+      write.call(this, chunk);
+    };
     r.finalize = function (this: ReferencePrivate) {
+      flush(this);
       if (this.compress && this.buffer.length > 0) {
         this.buffer = [exact(deflateSync(Buffer.concat(this.buffer), { level }))];
         this.compress = false;

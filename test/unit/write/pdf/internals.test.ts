@@ -1,7 +1,7 @@
 /**
  * drawGlyphs (internals.ts, 4) writes a run as pdfkit's text() would: two documents, one drawn
  * each way, must come out the same bytes, kerning, mark offsets and right-to-left runs included.
- * deflateStreams (5) changes only how hard the streams are compressed, not what they hold.
+ * writeStreams (5) changes only how hard the streams are compressed, not what they hold.
  * collectPdf (6) builds the file pdfkit's stream would give, and leaves the document holding nothing.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPdfkit } from '../../../../src/write/pdf/deps.js';
 import { Font } from '../../../../src/write/pdf/font.js';
 import { defaultFonts } from '../../../../src/write/pdf/index.js';
-import { collectPdf, deflateStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
+import { collectPdf, writeStreams, drawGlyphs, NO_DEFAULT_FONT, pdfkitFont } from '../../../../src/write/pdf/internals.js';
 import { pieces, shaped } from '../../../../src/write/pdf/shape.js';
 
 const [serifFace, sansFace] = defaultFonts();
@@ -77,18 +77,18 @@ function streams(pdf: Buffer): Buffer[] {
   return out;
 }
 
-describe('deflateStreams', () => {
+describe('writeStreams', () => {
   const drawn = (doc: object, _font: Font, text: string, whole: boolean, y: number) =>
     (doc as PDFKit.PDFDocument).text(text, 72.5, y, { lineBreak: false, baseline: 'alphabetic', ...(whole ? { features: [] } : {}) });
 
   it("at zlib's default level, writes pdfkit's own bytes", async () => {
     const own = await render(drawn);
-    expect((await render(drawn, (doc) => deflateStreams(doc, 6))).equals(own)).toBe(true);
+    expect((await render(drawn, (doc) => writeStreams(doc, 6))).equals(own)).toBe(true);
   });
 
   it('at another level, writes other bytes that inflate to the same streams', async () => {
     const own = await render(drawn);
-    const fast = await render(drawn, (doc) => deflateStreams(doc, 1));
+    const fast = await render(drawn, (doc) => writeStreams(doc, 1));
     expect(fast.equals(own)).toBe(false);
     const [a, b] = [streams(own), streams(fast)];
     expect(a.length).toBeGreaterThanOrEqual(5); // the page, two font files and their ToUnicode maps
@@ -104,7 +104,7 @@ describe('collectPdf', () => {
   it("builds the file pdfkit's stream gives, header and all", async () => {
     const own = await render(drawn);
     expect((await render(drawn, () => {}, true)).equals(own)).toBe(true);
-    const fast = (doc: object) => deflateStreams(doc, 3);
+    const fast = (doc: object) => writeStreams(doc, 3);
     expect((await render(drawn, fast, true)).equals(await render(drawn, fast))).toBe(true);
   });
 

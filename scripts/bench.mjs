@@ -258,9 +258,12 @@ function installTypst() {
   if (p.status !== 0) {
     rmSync(typst.dir, { recursive: true, force: true });
     mkdirSync(typst.dir, { recursive: true });
+    // npm's report goes to stderr, with ours: stdout is the table.
     process.stderr.write(`installing ${TYPST}@${TYPST_VERSION} into ${typst.dir} (once)\n`);
     const pkg = `${TYPST}@${TYPST_VERSION}`;
-    const npm = spawnSync('npm', ['install', '--prefix', typst.dir, '--no-save', '--no-audit', '--no-fund', pkg], { stdio: 'inherit' });
+    const npm = spawnSync('npm', ['install', '--prefix', typst.dir, '--no-save', '--no-audit', '--no-fund', pkg], {
+      stdio: ['ignore', 2, 2],
+    });
     if (npm.status !== 0) throw new Error(`npm install --prefix ${typst.dir} ${pkg} failed (${npm.error ?? `exit ${npm.status}`})`);
     p = probe();
     if (p.status !== 0) throw new Error(`${pkg} in ${typst.dir} does not load: ${p.stderr}`);

@@ -2,7 +2,7 @@
 // npm run bench: how fast appeal is, every row of issue 12's target table, measured side by side
 // with `node -e 0` in one run on this machine.
 //
-//   node scripts/bench.mjs [--rounds N] [--only ROW[,ROW...]] [--quick] [--list] [--against DIR]
+//   node scripts/bench.mjs [--rounds N] [--only ROW[,ROW...]] [--quick] [--list] [--against DIR] [--typst]
 //
 // Each round runs every row once, in an order rotated from round to round, and each measurement
 // of a row is paired with a `node -e 0` run just before it: the figure is the median of the
@@ -19,10 +19,13 @@
 // leaves out the 1,000-case rows; --list prints the rows. --against DIR measures every row a second
 // time, in the same rounds, with the build of another checkout (DIR/bin/appeal.js): before and after.
 // --keep leaves the workspaces in the temp folder (named on stderr), to profile a row by hand.
+// --typst adds the typst peer's rows (see "the typst peer" below), each beside its appeal row in
+// the table and in the rounds; --only takes a typst row with its peer (`--only pdf` measures
+// `pdf` and `typst-pdf`) or by its own id (`--only typst` measures the typst rows alone).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -225,20 +228,123 @@ for (const n of quick ? [200] : [200, 1000]) {
   });
 }
 
+// ---- the typst peer (--typst) ----------------------------------------------------------------
+// Issue 12's class to reach: the same letters set by a native typesetter, typst, through the npm
+// package @myriaddreamin/typst-ts-node-compiler. It is not a dependency of appeal: --typst installs
+// it once into a folder of the temp dir (reused by later runs) and nothing else downloads it.
+// scripts/bench-typst.mjs sets appeal's text letters of the peer row's workspace (the letter of
+// the `pdf` row from the same `new --dry-run --format txt`, the batch's letters from `batch --all
+// --format txt` on the same cases) with scripts/bench-typst.typ, DejaVu from dejavu-fonts-ttf.
+const TYPST = '@myriaddreamin/typst-ts-node-compiler';
+const TYPST_VERSION = '0.7.0';
+const typst = flag('--typst') ? { dir: join(tmpdir(), `appeal-bench-typst-${TYPST_VERSION}`), version: '' } : undefined;
+
+/** Installs the typst compiler into typst.dir unless it is there and loads; typst's own version. */
+function installTypst() {
+  const probe = () =>
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const req = require('node:module').createRequire(process.argv[1] + '/package.json');
+         if (req('${TYPST}/package.json').version !== '${TYPST_VERSION}') throw new Error('not ${TYPST_VERSION}');
+         const c = req('${TYPST}').NodeCompiler.create();
+         console.log(c.query({ mainFileContent: '#metadata(str(sys.version)) <v>' }, { selector: '<v>', field: 'value' })[0]);`,
+        typst.dir,
+      ],
+      { encoding: 'utf8' },
+    );
+  let p = probe();
+  if (p.status !== 0) {
+    rmSync(typst.dir, { recursive: true, force: true });
+    mkdirSync(typst.dir, { recursive: true });
+    // npm's report goes to stderr, with ours: stdout is the table.
+    process.stderr.write(`installing ${TYPST}@${TYPST_VERSION} into ${typst.dir} (once)\n`);
+    const pkg = `${TYPST}@${TYPST_VERSION}`;
+    const npm = spawnSync('npm', ['install', '--prefix', typst.dir, '--no-save', '--no-audit', '--no-fund', pkg], {
+      stdio: ['ignore', 2, 2],
+    });
+    if (npm.status !== 0) throw new Error(`npm install --prefix ${typst.dir} ${pkg} failed (${npm.error ?? `exit ${npm.status}`})`);
+    p = probe();
+    if (p.status !== 0) throw new Error(`${pkg} in ${typst.dir} does not load: ${p.stderr}`);
+  }
+  return p.stdout.trim();
+}
+
+/** A folder with `in/`, appeal's text letters: of the `pdf` row's dry run, or of a batch of n cases. */
+function typstLetters(n) {
+  const key = `typst-letters-${n}`;
+  if (!ws.has(key)) {
+    const dir = freshDir(key);
+    mkdirSync(join(dir, 'in'), { recursive: true });
+    if (n === 'pdf') {
+      const r = spawnSync(process.execPath, [cli, ...LETTER, '--dry-run', '--format', 'txt'], { cwd: example(), encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`the text letter of the pdf row: ${r.stderr}`);
+      writeFileSync(join(dir, 'in', 'letter.txt'), r.stdout);
+    } else {
+      const batch = copyOf(synth(n), `typst-batch${n}`);
+      run([cli, ...BATCH, '--all', '--format', 'txt'], batch);
+      const txt = readdirSync(join(batch, 'out'), { recursive: true }).filter((f) => f.endsWith('.txt'));
+      if (txt.length !== n) throw new Error(`the batch of ${n} cases wrote ${txt.length} text letters`);
+      for (const f of txt) cpSync(join(batch, 'out', f), join(dir, 'in', basename(f)));
+    }
+    ws.set(key, dir);
+  }
+  return ws.get(key);
+}
+
+/** A fresh folder for a typst run: the letters in `in/`, the PDFs written to `out/`. */
+function typstRun(letters) {
+  const dir = freshDir('typst');
+  cpSync(join(letters, 'in'), join(dir, 'in'), { recursive: true });
+  mkdirSync(join(dir, 'out'));
+  return dir;
+}
+
+if (typst) {
+  const beside = (peer, row) =>
+    rows.splice(rows.findIndex((r) => r.id === peer) + 1, 0, {
+      ...row,
+      peer,
+      target: `peer of \`${peer}\``,
+      cli: join(root, 'scripts', 'bench-typst.mjs'),
+      args: [typst.dir, 'in', 'out'],
+    });
+  beside('pdf', {
+    id: 'typst-pdf',
+    what: 'typst peer: the same PDF letter written, fresh process',
+    kind: 'ratio',
+    prepare: () => typstLetters('pdf'),
+    cwd: () => typstRun(typstLetters('pdf')),
+    fresh: true,
+  });
+  for (const n of quick ? [200] : [200, 1000])
+    beside(`batch-pdf-${n}`, {
+      id: `typst-batch-${n}`,
+      what: `typst peer: the same ${n.toLocaleString('en')} PDF letters in one process, per letter`,
+      kind: 'batch',
+      n,
+      setup: () => [typstLetters(1), typstLetters(n)],
+      copy: typstRun,
+    });
+}
+
 if (flag('--list')) {
   for (const r of rows) console.log(`${r.id.padEnd(24)} ${r.what}`);
   process.exit(0);
 }
-const chosen = only ? rows.filter((r) => only.some((o) => r.id === o || r.id.startsWith(`${o}-`))) : rows;
+// A typst row comes with its peer (`--only pdf` is `pdf` and `typst-pdf`), or by its own id.
+const named = (id) => only.some((o) => id === o || id.startsWith(`${o}-`));
+const chosen = only ? rows.filter((r) => named(r.id) || (r.peer && named(r.peer))) : rows;
 if (chosen.length === 0) throw new Error(`--only ${only} matches no row; rows: ${rows.map((r) => r.id).join(', ')}`);
-for (const r of chosen) r.cli = cli;
+for (const r of chosen) r.cli ??= cli;
 if (against) {
   const other = join(against, 'bin', 'appeal.js');
   if (!existsSync(other)) throw new Error(`--against ${against}: no bin/appeal.js there (build it first)`);
   chosen.splice(
     0,
     chosen.length,
-    ...chosen.flatMap((r) => [r, { ...r, id: `${r.id} (against)`, what: `${r.what} [${against}]`, cli: other }]),
+    ...chosen.flatMap((r) => (r.peer ? [r] : [r, { ...r, id: `${r.id} (against)`, what: `${r.what} [${against}]`, cli: other }])),
   );
 }
 
@@ -250,9 +356,11 @@ const median = (xs) => {
 };
 
 process.stderr.write(`appeal bench: ${chosen.length} rows, ${rounds} rounds, workspaces in ${scratch}\n`);
+if (typst && chosen.some((r) => r.peer)) typst.version = installTypst();
 // Workspaces made before timing starts (a batch-written one takes a while).
 for (const r of chosen) {
   if (r.setup) r.setup();
+  else if (r.prepare) r.prepare();
   else if (!r.fresh) r.cwd();
 }
 
@@ -263,7 +371,7 @@ for (let round = 0; round < rounds; round++) {
   for (const r of order) {
     const res = results.get(r.id);
     if (r.kind === 'batch') {
-      const [one, many] = r.setup().map((dir) => copyOf(dir, 'batch'));
+      const [one, many] = r.setup().map((dir) => (r.copy ?? copyOf)(dir, 'batch'));
       const base = nodeZero(one);
       const t1 = run([r.cli, ...r.args], one, { rss: true });
       const tn = run([r.cli, ...r.args], many, { rss: true });
@@ -321,4 +429,12 @@ lines.push(
   'Ratios: median of per-round (row time / `node -e 0` time). Batch: per letter = (time for n cases - time for 1 case) / (n - 1), ' +
     `start-up not counted; peak memory of the n-case run (${timeBin ? 'GNU time %M' : 'process.resourceUsage().maxRSS'}).`,
 );
+if (typst?.version)
+  lines.push(
+    '',
+    `typst peer: ${TYPST} ${TYPST_VERSION} (typst ${typst.version}), run by scripts/bench-typst.mjs on the text letters appeal wrote ` +
+      "for the peer row's workspace, each set by scripts/bench-typst.typ (A4, 25 mm margins, DejaVu Serif 11 pt and DejaVu Sans " +
+      "from dejavu-fonts-ttf, no system font) and written as PDF; in a batch, typst's cache is evicted after each letter " +
+      '(`evictCache(10)`, as the package advises).',
+  );
 console.log(lines.join('\n'));

@@ -156,8 +156,14 @@ export interface IssueOptions {
   onProgress?: (step: 'prepared' | 'issued', done: number, total: number, caseId: string) => void;
 }
 
+/**
+ * A letter as a run reports it: as prepared for a dry run; once issued, without its composed
+ * letter and its files' bytes (a batch of 1,000 would otherwise hold them all to the end).
+ */
+export type ReportedLetter = Omit<PreparedLetter, 'letter'> & { letter?: Letter };
+
 export interface IssueResult {
-  issued: { prepared: PreparedLetter; entryFile?: string }[];
+  issued: { prepared: ReportedLetter; entryFile?: string }[];
   skipped: { case: string; reason: string }[];
 }
 
@@ -187,10 +193,12 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
     // One letter's files in memory at a time: drawn, written, then let go (a batch of 1,000
     // PDFs would otherwise hold them all).
     for (const [i, letter] of result.issued.entries()) {
-      await drawLetter(ws, letter.prepared);
-      letter.entryFile = commitLetter(ws, letter.prepared);
-      letter.prepared.files = letter.prepared.files.map(({ bytes: _written, ...file }) => file);
-      options.onProgress?.('issued', i + 1, result.issued.length, letter.prepared.plan.case.id);
+      const prepared = letter.prepared as PreparedLetter;
+      await drawLetter(ws, prepared);
+      letter.entryFile = commitLetter(ws, prepared);
+      const { letter: _composed, files, ...rest } = prepared;
+      letter.prepared = { ...rest, files: files.map(({ bytes: _written, ...file }) => file) };
+      options.onProgress?.('issued', i + 1, result.issued.length, prepared.plan.case.id);
     }
     return result;
   };

@@ -26,9 +26,14 @@ export async function newCommand(opts: NewOptions): Promise<void> {
   const { prepared, entryFile } = issued[0]!;
   const { entry, files, letter } = prepared;
   reportNotSent(entry.reference, files);
-  // The text letter as rendered, or rendered for the screen when only a PDF was asked for.
+  // The text letter as rendered, or rendered for the screen when only a PDF was asked for (only a
+  // dry run shows it: it keeps the composed letter, which an issued letter's report lets go).
   const txt = files.find((f) => f.format === 'txt');
-  const text = () => (txt?.bytes ? Buffer.from(txt.bytes).toString('utf8') : renderText(letter, ws.config.output.width));
+  const text = (): string => {
+    if (txt?.bytes) return Buffer.from(txt.bytes).toString('utf8');
+    if (!letter) throw new Error('a dry run keeps its composed letter');
+    return renderText(letter, ws.config.output.width);
+  };
   if (opts.json) {
     const summary = {
       ...entry,

@@ -83,6 +83,34 @@ function* drawnStrings(letter: Letter): Generator<string> {
   yield* walk(letter.blocks);
 }
 
+/** Per list of fonts: whether a code point needs no glyph or a font has it, known once looked up. */
+const verdicts = new Map<string, (cp: number) => boolean>();
+
+/**
+ * Whether `cp` can be drawn with `options.fonts` (spaces and invisible characters need no glyph).
+ * The answer for each code point is kept (a letter of 5,000 characters has about 100 different
+ * ones, and the same across letters): 1 yes, 2 no, in an array for the BMP.
+ */
+function drawableIn(options: PdfOptions, fonts: string): (cp: number) => boolean {
+  let drawn = verdicts.get(fonts);
+  if (!drawn) {
+    const faces = options.fonts.map((f) => coverageOf(f.regular, f.name));
+    const bmp = new Uint8Array(0x10000);
+    const astral = new Map<number, boolean>();
+    const look = (cp: number): boolean => cp === 0x20 || isIgnorable(cp) || isNoBreakSpace(cp) || faces.some((has) => has(cp));
+    drawn = (cp) => {
+      if (cp > 0xffff) {
+        let v = astral.get(cp);
+        if (v === undefined) astral.set(cp, (v = look(cp)));
+        return v;
+      }
+      return (bmp[cp] ||= look(cp) ? 1 : 2) === 1;
+    };
+    verdicts.set(fonts, drawn);
+  }
+  return drawn;
+}
+
 /** Letters whose every character a font has, with the fonts' files (the regular faces) checked. */
 const covered = new WeakMap<Letter, string>();
 
@@ -95,16 +123,18 @@ export function checkCoverage(letter: Letter, options: PdfOptions): void {
   // A letter is checked when it is prepared and again when it is drawn (issue.ts): once is enough.
   const fonts = options.fonts.map((f) => f.regular).join('\n');
   if (covered.get(letter) === fonts) return;
-  const faces = options.fonts.map((f) => coverageOf(f.regular, f.name));
+  const drawn = drawableIn(options, fonts);
   const seen = new Set<number>();
   const problems: Problem[] = [];
   const names = options.fonts.map((f) => f.name).join(', ');
   for (const s of drawnStrings(letter)) {
-    for (const ch of s.replace(/\t/g, ' ').normalize('NFC')) {
-      const cp = ch.codePointAt(0)!;
-      if (seen.has(cp) || isIgnorable(cp) || isNoBreakSpace(cp) || ch === ' ') continue;
+    const t = s.normalize('NFC');
+    for (let i = 0; i < t.length; i++) {
+      const cp = t.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (seen.has(cp) || drawn(cp)) continue;
       seen.add(cp);
-      if (faces.some((has) => has(cp))) continue;
+      const ch = String.fromCodePoint(cp);
       const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       const where = options.locate?.(ch) ?? {};
       problems.push({

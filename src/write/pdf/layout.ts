@@ -131,25 +131,37 @@ interface Broken {
  * Logical lines already shaped and broken, per list of faces, under their text, styles, size and
  * width: most of a letter (addresses, mandates, fixed phrases, the signature) is the same in every
  * letter of a batch, and shaping and breaking a line is most of the cost of laying it out. The
- * lines are never changed once made (placedText copies their runs). Emptied when it holds
- * MAX_BROKEN lines, so a long batch keeps its memory bounded.
+ * lines are never changed once made (placedText copies their runs). A paragraph is first kept
+ * among the `recent` ones, which are let go every RECENT paragraphs; one met again there is
+ * `kept` (up to KEPT, then all are let go). A letter's own paragraphs (the facts of its case), met
+ * once, so leave the memory soon instead of filling the cache for the rest of a long batch.
  */
-const broken = new WeakMap<LoadedFace[], Map<string, Broken>>();
-const MAX_BROKEN = 5000;
+interface LineCache {
+  recent: Map<string, Broken>;
+  kept: Map<string, Broken>;
+}
+const broken = new WeakMap<LoadedFace[], LineCache>();
+const RECENT = 500;
+const KEPT = 5000;
 
 function brokenLines(faces: LoadedFace[], content: string | Run[], size: number, style: TextStyle, avail: number): Broken {
   let cache = broken.get(faces);
-  if (!cache) broken.set(faces, (cache = new Map()));
+  if (!cache) broken.set(faces, (cache = { recent: new Map(), kept: new Map() }));
   const runs = typeof content === 'string' ? [{ text: content, style }] : content;
   let key = `${size} ${avail}`;
   for (const r of runs) key += `\u0000${r.style}\u0000${r.text}`;
-  let b = cache.get(key);
-  if (!b) {
-    const sh = shape(runs, size, faces);
-    b = { rtl: sh.rtl, lines: breakShaped(sh, () => avail).map(([from, to]) => visualLine(sh, from, to)) };
-    if (cache.size >= MAX_BROKEN) cache.clear();
-    cache.set(key, b);
+  let b = cache.kept.get(key);
+  if (b) return b;
+  b = cache.recent.get(key);
+  if (b) {
+    if (cache.kept.size >= KEPT) cache.kept.clear();
+    cache.kept.set(key, b);
+    return b;
   }
+  const sh = shape(runs, size, faces);
+  b = { rtl: sh.rtl, lines: breakShaped(sh, () => avail).map(([from, to]) => visualLine(sh, from, to)) };
+  if (cache.recent.size >= RECENT) cache.recent.clear();
+  cache.recent.set(key, b);
   return b;
 }
 

@@ -19,28 +19,43 @@ interface CachedRun extends GlyphRun {
   em: number;
 }
 
-const runCache = new Map<Font, Map<string, CachedRun>>();
-let cachedRuns = 0;
+/** Shaped runs per font: met once (`recent`, let go every RECENT_RUNS runs), or met again (`kept`). */
+const runCache = new Map<Font, { recent: Map<string, CachedRun>; kept: Map<string, CachedRun> }>();
+const RECENT_RUNS = 5_000;
+const KEPT_RUNS = 100_000;
+let recentRuns = 0;
+let keptRuns = 0;
 
 /**
  * `text` shaped with the font's default features, in the direction of its script (see bidi.ts),
  * cached per process: measuring and drawing both come through here. A run's shape depends on its
- * text and font alone, so the cache cannot make one letter's bytes depend on another's.
+ * text and font alone, so the cache cannot make one letter's bytes depend on another's. A run is
+ * kept for the process once met twice: in a batch, the words of one case's facts (names, places)
+ * are let go soon instead of staying for the rest of the batch, the words every letter has stay.
  */
 export function shaped(font: Font, text: string): CachedRun {
-  let m = runCache.get(font);
-  if (!m) runCache.set(font, (m = new Map()));
-  let r = m.get(text);
-  if (!r) {
-    const run = font.layout(text, shapedRtl(text));
-    r = { ...run, em: run.advanceWidth / font.unitsPerEm };
-    if (cachedRuns > 100_000) {
-      for (const c of runCache.values()) c.clear();
-      cachedRuns = 0;
+  let c = runCache.get(font);
+  if (!c) runCache.set(font, (c = { recent: new Map(), kept: new Map() }));
+  let r = c.kept.get(text);
+  if (r) return r;
+  r = c.recent.get(text);
+  if (r) {
+    if (keptRuns >= KEPT_RUNS) {
+      for (const other of runCache.values()) other.kept.clear();
+      keptRuns = 0;
     }
-    m.set(text, r);
-    cachedRuns++;
+    c.kept.set(text, r);
+    keptRuns++;
+    return r;
   }
+  const run = font.layout(text, shapedRtl(text));
+  r = { ...run, em: run.advanceWidth / font.unitsPerEm };
+  if (recentRuns >= RECENT_RUNS) {
+    for (const other of runCache.values()) other.recent.clear();
+    recentRuns = 0;
+  }
+  c.recent.set(text, r);
+  recentRuns++;
   return r;
 }
 

@@ -21,6 +21,7 @@ import { composeLetter } from './render/compose.js';
 import type { Letter } from './render/letter.js';
 import { renderFiles, writeFiles, type MailHeader, type Naming, type OutputFile } from './write/files.js';
 import { label } from './plan/phrases.js';
+import { boundHeap } from './heap.js';
 
 export interface IssueRequest extends PlanRequest {
   formats?: OutputFormat[];
@@ -199,6 +200,7 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
       const { letter: _composed, files, ...rest } = prepared;
       letter.prepared = { ...rest, files: files.map(({ bytes: _written, ...file }) => file) };
       options.onProgress?.('issued', i + 1, result.issued.length, prepared.plan.case.id);
+      boundHeap();
     }
     return result;
   };

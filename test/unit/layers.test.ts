@@ -9,7 +9,7 @@ import { REPO } from '../helpers.js';
 
 const SRC = join(REPO, 'src');
 const LAYERS = [
-  'errors.ts|suggest.ts|paths.ts|folders.ts',
+  'errors.ts|suggest.ts|paths.ts|folders.ts|heap.ts',
   'domain',
   'load',
   'register',

@@ -17,6 +17,7 @@
  *   bidi.ts        bidirectional text: levels, the order of runs, mirrored brackets
  *   shape.ts       shaping (cached), a line's widths and its runs in drawing order
  *   linebreak.ts   breaking a line to a width (pure)
+ *   reuse.ts       the caches of shaped words and broken lines: kept once met twice
  *   layout.ts      blocks to lines placed on pages: sizes, spacing, pagination, header and footer
  *   draw.ts        placed pages to pdfkit: text, rules, structure tree, metadata
  *   internals.ts   every use of private pdfkit internals, with what to re-check on an upgrade

@@ -19,6 +19,7 @@ import {
 } from '../../render/letter.js';
 import type { LoadedFace } from './fonts.js';
 import { breakShaped, shape, visualLine, type DrawRun, type VisualLine } from './shape.js';
+import { ReuseCache } from './reuse.js';
 
 export const MM = 72 / 25.4;
 export const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
@@ -131,38 +132,21 @@ interface Broken {
  * Logical lines already shaped and broken, per list of faces, under their text, styles, size and
  * width: most of a letter (addresses, mandates, fixed phrases, the signature) is the same in every
  * letter of a batch, and shaping and breaking a line is most of the cost of laying it out. The
- * lines are never changed once made (placedText copies their runs). A paragraph is first kept
- * among the `recent` ones, which are let go every RECENT paragraphs; one met again there is
- * `kept` (up to KEPT, then all are let go). A letter's own paragraphs (the facts of its case), met
- * once, so leave the memory soon instead of filling the cache for the rest of a long batch.
+ * lines are never changed once made (placedText copies their runs). A paragraph is kept once met
+ * twice (reuse.ts): a case's own paragraphs are let go soon.
  */
-interface LineCache {
-  recent: Map<string, Broken>;
-  kept: Map<string, Broken>;
-}
-const broken = new WeakMap<LoadedFace[], LineCache>();
-const RECENT = 500;
-const KEPT = 5000;
+const broken = new WeakMap<LoadedFace[], ReuseCache<Broken>>();
 
 function brokenLines(faces: LoadedFace[], content: string | Run[], size: number, style: TextStyle, avail: number): Broken {
   let cache = broken.get(faces);
-  if (!cache) broken.set(faces, (cache = { recent: new Map(), kept: new Map() }));
+  if (!cache) broken.set(faces, (cache = new ReuseCache(500, 5_000)));
   const runs = typeof content === 'string' ? [{ text: content, style }] : content;
   let key = `${size} ${avail}`;
   for (const r of runs) key += `\u0000${r.style}\u0000${r.text}`;
-  let b = cache.kept.get(key);
-  if (b) return b;
-  b = cache.recent.get(key);
-  if (b) {
-    if (cache.kept.size >= KEPT) cache.kept.clear();
-    cache.kept.set(key, b);
-    return b;
-  }
-  const sh = shape(runs, size, faces);
-  b = { rtl: sh.rtl, lines: breakShaped(sh, () => avail).map(([from, to]) => visualLine(sh, from, to)) };
-  if (cache.recent.size >= RECENT) cache.recent.clear();
-  cache.recent.set(key, b);
-  return b;
+  return cache.get(key, () => {
+    const sh = shape(runs, size, faces);
+    return { rtl: sh.rtl, lines: breakShaped(sh, () => avail).map(([from, to]) => visualLine(sh, from, to)) };
+  });
 }
 
 class Builder {

@@ -10,6 +10,7 @@ import type { Font, GlyphRun } from './font.js';
 import { assignFaces, fontFor, isBidiControl, isIgnorable, isNoBreakSpace } from './fontchoice.js';
 import type { LoadedFace } from './fonts.js';
 import { breakLines, isBreakingSpace, type Range } from './linebreak.js';
+import { ReuseCache } from './reuse.js';
 
 // ---- shaping, cached ------------------------------------------------------------------------
 
@@ -19,44 +20,23 @@ interface CachedRun extends GlyphRun {
   em: number;
 }
 
-/** Shaped runs per font: met once (`recent`, let go every RECENT_RUNS runs), or met again (`kept`). */
-const runCache = new Map<Font, { recent: Map<string, CachedRun>; kept: Map<string, CachedRun> }>();
-const RECENT_RUNS = 5_000;
-const KEPT_RUNS = 100_000;
-let recentRuns = 0;
-let keptRuns = 0;
+/** Shaped runs per font (reuse.ts: a run is kept once met twice). */
+const runCache = new Map<Font, ReuseCache<CachedRun>>();
 
 /**
  * `text` shaped with the font's default features, in the direction of its script (see bidi.ts),
  * cached per process: measuring and drawing both come through here. A run's shape depends on its
- * text and font alone, so the cache cannot make one letter's bytes depend on another's. A run is
- * kept for the process once met twice: in a batch, the words of one case's facts (names, places)
- * are let go soon instead of staying for the rest of the batch, the words every letter has stay.
+ * text and font alone, so the cache cannot make one letter's bytes depend on another's. In a
+ * batch, the words of one case's facts (names, places) are let go soon; the words every letter
+ * has stay.
  */
 export function shaped(font: Font, text: string): CachedRun {
   let c = runCache.get(font);
-  if (!c) runCache.set(font, (c = { recent: new Map(), kept: new Map() }));
-  let r = c.kept.get(text);
-  if (r) return r;
-  r = c.recent.get(text);
-  if (r) {
-    if (keptRuns >= KEPT_RUNS) {
-      for (const other of runCache.values()) other.kept.clear();
-      keptRuns = 0;
-    }
-    c.kept.set(text, r);
-    keptRuns++;
-    return r;
-  }
-  const run = font.layout(text, shapedRtl(text));
-  r = { ...run, em: run.advanceWidth / font.unitsPerEm };
-  if (recentRuns >= RECENT_RUNS) {
-    for (const other of runCache.values()) other.recent.clear();
-    recentRuns = 0;
-  }
-  c.recent.set(text, r);
-  recentRuns++;
-  return r;
+  if (!c) runCache.set(font, (c = new ReuseCache(2_000, 25_000)));
+  return c.get(text, () => {
+    const run = font.layout(text, shapedRtl(text));
+    return { ...run, em: run.advanceWidth / font.unitsPerEm };
+  });
 }
 
 /** Advance width of `text` laid out as one run, in em (multiply by the font size). */

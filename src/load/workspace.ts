@@ -97,8 +97,12 @@ export class Workspace {
     return undefined;
   }
 
-  /** Loads and checks one case; throws an AppealError naming each problem. */
-  loadCase(id: string, key = '--case'): LoadedCase {
+  /**
+   * Loads and checks one case; throws an AppealError naming each problem. `keep` false: not kept
+   * for a later call (validate reads each case once, and 1,000 kept cases cost the collector more
+   * than their reading).
+   */
+  loadCase(id: string, key = '--case', keep = true): LoadedCase {
     const cached = this.cases.get(id);
     if (cached) return cached;
     const bad = this.caseIdProblem(id, key);
@@ -116,7 +120,7 @@ export class Workspace {
       ? [{ person: data.person, path: ['person'] as KeyPath }]
       : (data.persons ?? []).map((person, i) => ({ person, path: ['persons', i] as KeyPath }));
     const loaded = { id, data, source, persons };
-    this.cases.set(id, loaded);
+    if (keep) this.cases.set(id, loaded);
     return loaded;
   }
 

@@ -13,6 +13,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from
 import jsyaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { AppealError, systemProblem, type Problem } from '../errors.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 export type KeyPath = (string | number)[];
 
@@ -334,11 +335,14 @@ function quickRead(text: string): { value: unknown } | undefined {
   // Without a '#' there is no comment to blank out (most case files, every register entry).
   const syntax = text.includes('#') ? withoutComments(text) : text;
   if (NOT_PLAIN.some((re) => re.test(syntax))) return undefined;
-  let value: unknown;
-  try {
-    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-  } catch {
-    return undefined; // `yaml` finds and words the problem
+  // The usual file is read line by line (plain-yaml.ts), to the value js-yaml gives it.
+  let value = readPlainYaml(text)?.value;
+  if (value === undefined) {
+    try {
+      value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      return undefined; // `yaml` finds and words the problem
+    }
   }
   return plainValue(value) ? { value: value ?? null } : undefined;
 }

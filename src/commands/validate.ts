@@ -84,7 +84,7 @@ export async function validateWorkspace(root: string): Promise<Report> {
   const today = todayIso();
   // The register first (its problems are still reported after the cases' and the templates'), so
   // that each case the register names gives the ids of its events as it is checked: the event ids
-  // (their \`id\`, or a digest of date and text) a case no entry names are never needed.
+  // (their `id`, or a digest of date and text) a case no entry names are never needed.
   const register = readRegister(root, ws.config);
   const named = new Set(register.entries.map((e) => e.case));
   const caseEvents = new Map<string, Set<string> | null>();

@@ -3,9 +3,9 @@
  * found later (by zod or by the planner) can name file:line:col.
  *
  * Plain files (no tags, anchors, aliases, flow mappings, control characters: every case file and
- * register entry appeal writes) are read by js-yaml, several times faster than composing a
- * document with positions; the positions are composed by `yaml` only when a problem is to be
- * located. Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every
+ * register entry appeal writes) are read to js-yaml's value, several times faster than composing
+ * a document with positions: most by a line reader of their usual forms (plain-yaml.ts), the rest
+ * by js-yaml itself; the positions are composed by `yaml` only when a problem is to be located. Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every
  * message stays the same.
  */
 import { isUtf8 } from 'node:buffer';

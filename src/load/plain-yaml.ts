@@ -16,13 +16,19 @@ const implicit = (jsyaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitT
 
 /** A plain scalar as js-yaml resolves it (the first implicit type that resolves it, else the text). */
 function resolvePlain(s: string): unknown {
+  // Past 5 characters, only a number is not text, and a number starts with a digit, a sign or '.'.
+  const c = s.charCodeAt(0);
+  if (s.length > 5 && !(c >= 48 && c <= 57) && c !== 43 && c !== 45 && c !== 46) return s;
   for (const type of implicit) if (type.resolve(s)) return type.construct(s);
   return s;
 }
 
-/** The characters js-yaml refuses anywhere in a file, as its PATTERN_NON_PRINTABLE. */
-const NON_PRINTABLE =
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/**
+ * Characters this reader leaves to js-yaml: tabs, carriage returns, the characters js-yaml refuses
+ * anywhere (its PATTERN_NON_PRINTABLE), and, so that one class says it, every surrogate (a text
+ * beyond the BMP, an emoji, is read by js-yaml).
+ */
+const NOT_OURS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** A key and what follows it on its line (undefined: nothing). */
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
@@ -198,7 +204,7 @@ function flowSequence(text: string): unknown[] {
  * holds anything this reader leaves to js-yaml.
  */
 export function readPlainYaml(text: string): { value: unknown } | undefined {
-  if (text.includes('\t') || text.includes('\r') || NON_PRINTABLE.test(text)) return undefined;
+  if (NOT_OURS.test(text)) return undefined;
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const comments = text.includes('#');

@@ -5,8 +5,9 @@
  * Plain files (no tags, anchors, aliases, flow mappings, control characters: every case file and
  * register entry appeal writes) are read to js-yaml's value, several times faster than composing
  * a document with positions: most by a line reader of their usual forms (plain-yaml.ts), the rest
- * by js-yaml itself; the positions are composed by `yaml` only when a problem is to be located. Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every
- * message stays the same.
+ * by js-yaml itself; the positions are composed by `yaml` only when a problem is to be located.
+ * Anything else, and any file js-yaml refuses, is read by `yaml` as before, so every message
+ * stays the same.
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';

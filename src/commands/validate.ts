@@ -30,9 +30,23 @@ function collect(problems: Problem[], work: () => void): void {
   }
 }
 
-function checkCase(ws: Workspace, directory: Directory | undefined, id: string, today: string, problems: Problem[]): void {
+/**
+ * One case's problems; for a case the register names, the ids of its events (null: it could not
+ * be read, its problems say why). The case is not kept: each is read once.
+ */
+function checkCase(
+  ws: Workspace,
+  directory: Directory | undefined,
+  id: string,
+  today: string,
+  problems: Problem[],
+  named: Set<string>,
+  caseEvents: Map<string, Set<string> | null>,
+): void {
+  if (named.has(id)) caseEvents.set(id, null);
   collect(problems, () => {
-    const c = ws.loadCase(id, 'cases');
+    const c = ws.loadCase(id, 'cases', false);
+    if (named.has(id)) caseEvents.set(id, new Set(c.data.events.map(eventId)));
     if (directory) {
       // Whether each concern names a mandate; its dates are checked against each letter's date.
       problems.push(...mandatesFor(c, directory, today).problems.filter((p) => !/began in/.test(p.message)));
@@ -68,22 +82,15 @@ export async function validateWorkspace(root: string): Promise<Report> {
   problems.push(...(await signatoryProblems(root)));
   // Today once for the run, not twice a case (a Date read in local time each: 8 ms for 1,000 cases, cold).
   const today = todayIso();
-  for (const id of ids) checkCase(ws, directory, id, today, problems);
-  problems.push(...(await checkTemplates(root)));
+  // The register first (its problems are still reported after the cases' and the templates'), so
+  // that each case the register names gives the ids of its events as it is checked: the event ids
+  // (their `id`, or a digest of date and text) a case no entry names are never needed.
   const register = readRegister(root, ws.config);
-  problems.push(...register.problems);
-  // The events of the cases the register names (a digest of date and text for each event without
-  // an id): a case no entry names needs none.
-  const caseEvents = new Map<string, Set<string> | null>();
   const named = new Set(register.entries.map((e) => e.case));
-  for (const id of ids) {
-    if (!named.has(id)) continue;
-    try {
-      caseEvents.set(id, new Set(ws.loadCase(id, 'cases').data.events.map(eventId)));
-    } catch {
-      caseEvents.set(id, null); // its problems are reported above
-    }
-  }
+  const caseEvents = new Map<string, Set<string> | null>();
+  for (const id of ids) checkCase(ws, directory, id, today, problems, named, caseEvents);
+  problems.push(...(await checkTemplates(root)));
+  problems.push(...register.problems);
   problems.push(...checkRegister(register.entries, { root, config: ws.config, caseEvents }));
   return { problems, cases: ids.length, entries: register.entries.length };
 }

@@ -7,6 +7,7 @@ import type { $ZodIssue, $ZodIssueInvalidType, $ZodType, $ZodTypeDef } from 'zod
 import { AppealError, type Problem } from '../errors.js';
 import type { KeyPath, YamlSource } from './source.js';
 import { didYouMean } from '../suggest.js';
+import { fastCheck, FAILED } from './fast-check.js';
 
 export { didYouMean, suggest } from '../suggest.js';
 
@@ -140,6 +141,9 @@ function sentence(issue: $ZodIssue, data: unknown): string {
 /** Every problem zod finds in `source`, each located; empty when the file is valid. */
 export function check<T extends z.ZodMiniType>(source: YamlSource, schema: T): { value?: z.infer<T>; problems: Problem[] } {
   let data = source.data;
+  // A valid value, the usual one, through the schema compiled to a plain function (fast-check.ts).
+  const fast = fastCheck(schema)?.(data);
+  if (fast !== undefined && fast !== FAILED) return { value: fast as z.infer<T>, problems: [] };
   let result = schema.safeParse(data);
   if (!result.success && source.readQuickly) {
     // Messages are worded from the value as `yaml` reads it, the one its positions belong to.

@@ -56,13 +56,31 @@ export class Workspace {
     return resolve(this.root, this.config.output.dir);
   }
 
+  /**
+   * The case files of the last listing of cases/ that are plain files (not links, not folders), and
+   * whether cases/ itself is inside the workspace: such a file exists and stays inside, with no
+   * call of its own (validate asks for each of 1,000 cases, and again for every id a case cites).
+   */
+  private listed: { files: Set<string>; inside: boolean } | undefined;
+
   /** Every case id, from the file names in cases/. */
   caseIds(): string[] {
     if (!existsSync(this.casesDir)) return [];
-    return readdirSync(this.casesDir)
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => f.slice(0, -'.yaml'.length))
-      .sort();
+    const files = new Set<string>();
+    const ids: string[] = [];
+    for (const item of readdirSync(this.casesDir, { withFileTypes: true })) {
+      const { name } = item;
+      if (!name.endsWith('.yaml')) continue;
+      ids.push(name.slice(0, -'.yaml'.length));
+      if (item.isFile()) files.add(name);
+    }
+    this.listed = { files, inside: !leavesWorkspace(this.root, 'cases') };
+    return ids.sort();
+  }
+
+  /** Whether cases/<id>.yaml was a plain file inside the workspace when cases/ was listed. */
+  private listedInside(id: string): boolean {
+    return this.listed !== undefined && this.listed.inside && this.listed.files.has(`${id}.yaml`);
   }
 
   /** A problem for an id that is not a plain name or names no case file, or undefined. */
@@ -73,20 +91,24 @@ export class Workspace {
         message: `'${id}' is not a case id: a case id is the file name in cases/ without .yaml, lower-case letters, digits and '-'.`,
       };
     }
-    if (!existsSync(join(this.casesDir, `${id}.yaml`))) {
+    if (!(this.listed?.files.has(`${id}.yaml`) || existsSync(join(this.casesDir, `${id}.yaml`)))) {
       return { key, message: `there is no case '${id}' (no cases/${id}.yaml).${didYouMean(id, this.caseIds())}` };
     }
     return undefined;
   }
 
-  /** Loads and checks one case; throws an AppealError naming each problem. */
-  loadCase(id: string, key = '--case'): LoadedCase {
+  /**
+   * Loads and checks one case; throws an AppealError naming each problem. `keep` false: not kept
+   * for a later call (validate reads each case once, and 1,000 kept cases cost the collector more
+   * than their reading).
+   */
+  loadCase(id: string, key = '--case', keep = true): LoadedCase {
     const cached = this.cases.get(id);
     if (cached) return cached;
     const bad = this.caseIdProblem(id, key);
     if (bad) throw new AppealError(bad);
     const shown = `cases/${id}.yaml`;
-    const out = leavesWorkspace(this.root, shown);
+    const out = this.listedInside(id) ? undefined : leavesWorkspace(this.root, shown);
     if (out) throw new AppealError({ file: shown, message: outsideMessage(shown, out) });
     const source = readYaml(join(this.casesDir, `${id}.yaml`), shown);
     const { value, problems } = check(source, caseSchema);
@@ -98,7 +120,7 @@ export class Workspace {
       ? [{ person: data.person, path: ['person'] as KeyPath }]
       : (data.persons ?? []).map((person, i) => ({ person, path: ['persons', i] as KeyPath }));
     const loaded = { id, data, source, persons };
-    this.cases.set(id, loaded);
+    if (keep) this.cases.set(id, loaded);
     return loaded;
   }
 

@@ -47,4 +47,26 @@ describe('readText', () => {
     expect(read(join(tmp, 'u16.yaml'))).toMatch(/^error: this file is not UTF-8 text/);
     expect(read(join(tmp, 'bad.yaml'))).toMatch(/^error: this file is not valid UTF-8 text/);
   });
+
+  // Every file is read into one buffer: each text is its own file's, however long the one before.
+  it('reads each file whole into the shared buffer, the next one shorter, one at the limit, one with a BOM', () => {
+    const long = 'a'.repeat(5000) + '\n';
+    writeFileSync(join(tmp, 'long.yaml'), long);
+    writeFileSync(join(tmp, 'short.yaml'), 'b: 1\n');
+    writeFileSync(join(tmp, 'limit.yaml'), Buffer.alloc(LIMITS.fileBytes, 0x63));
+    writeFileSync(join(tmp, 'bom.yaml'), '\ufeff\ufeffname: x\n');
+    expect(read(join(tmp, 'long.yaml'))).toBe(long);
+    expect(read(join(tmp, 'short.yaml'))).toBe('b: 1\n');
+    expect(read(join(tmp, 'limit.yaml'))).toBe('c'.repeat(LIMITS.fileBytes));
+    expect(read(join(tmp, 'short.yaml'))).toBe('b: 1\n');
+    // One byte order mark is dropped, as TextDecoder did; a second is text.
+    expect(read(join(tmp, 'bom.yaml'))).toBe('\ufeffname: x\n');
+  });
+
+  it('refuses overlong forms and surrogates as invalid UTF-8', () => {
+    writeFileSync(join(tmp, 'overlong.yaml'), Buffer.from([0x61, 0xc0, 0xaf]));
+    writeFileSync(join(tmp, 'surrogate.yaml'), Buffer.from([0x61, 0xed, 0xa0, 0x80]));
+    expect(read(join(tmp, 'overlong.yaml'))).toMatch(/^error: this file is not valid UTF-8 text/);
+    expect(read(join(tmp, 'surrogate.yaml'))).toMatch(/^error: this file is not valid UTF-8 text/);
+  });
 });

@@ -76,4 +76,35 @@ describe('checkRegister', () => {
     const left = run([]).map((p) => p.split(' ')[0]);
     expect(left).toEqual(['out/.hidden.tmp-1', 'out/2020/5-x.txt.tmp-456', 'out/linked/9-x.txt.tmp-123', 'register/7.yaml.stale-789']);
   });
+
+  // A letter is opened without following a link, its folder's real path resolved once: a link,
+  // inside or out, still gets the answer leavesWorkspace gives.
+  it('follows links that stay inside, and refuses letters and folders that lead out', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'appeal-check-out-'));
+    try {
+      writeFileSync(join(outside, 'away.txt'), small);
+      mkdirSync(join(root, 'out', 'links'));
+      symlinkSync(join(root, 'out', '2020', 'small.txt'), join(root, 'out', 'links', 'inside.txt'));
+      symlinkSync(join(outside, 'away.txt'), join(root, 'out', 'links', 'away.txt'));
+      symlinkSync(join(root, 'out', '2020'), join(root, 'out', 'same'));
+      symlinkSync(outside, join(root, 'out', 'gone-out'));
+      const problems = run([
+        entry(1, [
+          ['out/links/inside.txt', small],
+          ['out/same/small.txt', small],
+          ['out/links/away.txt', small],
+          ['out/gone-out/away.txt', small],
+          ['out/links/nothing.txt', small],
+          ['out/same/large.pdf', small],
+        ]),
+      ]).filter((p) => p.startsWith('register/1.yaml ')); // not the leftovers of the test above
+      expect(problems).toHaveLength(4);
+      expect(problems[0]).toMatch(/^register\/1\.yaml files\.2\.path: 'out\/links\/away\.txt' leads out of it through a symbolic link/);
+      expect(problems[1]).toMatch(/^register\/1\.yaml files\.3\.path: 'out\/gone-out\/away\.txt' leads out of it through a symbolic link/);
+      expect(problems[2]).toMatch(/^register\/1\.yaml files\.4\.path: out\/links\/nothing\.txt, the letter recorded as 1\/2020, is missing/);
+      expect(problems[3]).toMatch(/^register\/1\.yaml files\.5\.sha256: out\/same\/large\.pdf is not the letter recorded/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

@@ -77,6 +77,22 @@ describe('checkRegister', () => {
     expect(left).toEqual(['out/.hidden.tmp-1', 'out/2020/5-x.txt.tmp-456', 'out/linked/9-x.txt.tmp-123', 'register/7.yaml.stale-789']);
   });
 
+  it('walks past a link that leads nowhere and a link back up, each folder once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'appeal-check-links-'));
+    try {
+      mkdirSync(join(dir, 'out', '2020'), { recursive: true });
+      mkdirSync(join(dir, 'register'));
+      writeFileSync(join(dir, 'out', '2020', '1-x.txt.tmp-1'), '');
+      symlinkSync(join(dir, 'nowhere'), join(dir, 'out', 'dangling'));
+      symlinkSync(join(dir, 'out'), join(dir, 'out', '2020', 'up'));
+      symlinkSync(join(dir, 'out', '2020'), join(dir, 'out', 'again'));
+      const problems = checkRegister([], { root: dir, config, caseEvents: new Map() });
+      expect(problems.map((p) => p.file)).toEqual(['out/2020/1-x.txt.tmp-1']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   // A letter is opened without following a link, its folder's real path resolved once: a link,
   // inside or out, still gets the answer leavesWorkspace gives.
   it('follows links that stay inside, and refuses letters and folders that lead out', () => {

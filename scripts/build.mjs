@@ -27,6 +27,23 @@ const zodEnglishOnly = {
     }));
   },
 };
+/**
+ * commander requires child_process at load, for subcommands that are executables of their own
+ * (appeal has none): with it come net, dgram and their bindings, 15 internal modules compiled at
+ * every start. Here it is required on the first spawn instead.
+ */
+const commanderSpawnsLazily = {
+  name: 'commander-spawns-lazily',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`commander-spawns-lazily: ${args.path} no longer has: ${eager}`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 
@@ -91,7 +108,7 @@ const split = await build({
   // Loaded from node_modules only when a PDF is written (pdfkit reads its own data files).
   external: ['pdfkit', 'fontkit', 'bidi-js', 'dejavu-fonts-ttf'],
   define: { 'import.meta.url': MODULE_URL },
-  plugins: [zodEnglishOnly, precompiled, dateLocales],
+  plugins: [zodEnglishOnly, precompiled, dateLocales, commanderSpawnsLazily],
   write: false,
   logLevel: 'warning',
 });

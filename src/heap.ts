@@ -11,7 +11,7 @@
  * as long as it takes to get the function and unset at once: V8 tags its code caches with its
  * flags, and the CLI's code cache (cli/start.ts) must keep matching.
  */
-import v8 from 'node:v8';
+import { createRequire } from 'node:module';
 import vm from 'node:vm';
 
 const HEAP_BUDGET = 32 * 1024 * 1024;
@@ -19,26 +19,31 @@ const HEAP_BUDGET = 32 * 1024 * 1024;
 let collector: (() => void) | null | undefined;
 let floor = 0;
 
+/** node:v8, loaded on first use (a run of one letter never needs it). */
+let v8Module: typeof import('node:v8') | undefined;
+const v8 = (): typeof import('node:v8') => (v8Module ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8'));
+const heapUsed = (): number => v8().getHeapStatistics().used_heap_size;
+
 /** V8's full collection, or null where it cannot be had. */
 function fullCollection(): (() => void) | null {
   if (collector !== undefined) return collector;
   const own = (globalThis as { gc?: unknown }).gc;
   if (typeof own === 'function') return (collector = own as () => void);
   try {
-    v8.setFlagsFromString('--expose-gc');
+    v8().setFlagsFromString('--expose-gc');
     const gc: unknown = vm.runInNewContext('gc');
     collector = typeof gc === 'function' ? (gc as () => void) : null;
   } catch {
     collector = null;
   } finally {
-    v8.setFlagsFromString('--no-expose-gc');
+    v8().setFlagsFromString('--no-expose-gc');
   }
   return collector;
 }
 
 /** Between two letters of a long run: a full collection when the heap has grown by HEAP_BUDGET. */
 export function boundHeap(): void {
-  const used = v8.getHeapStatistics().used_heap_size;
+  const used = heapUsed();
   if (floor === 0 || used < floor) {
     floor = used;
     return;
@@ -47,5 +52,5 @@ export function boundHeap(): void {
   const collect = fullCollection();
   if (!collect) return;
   collect();
-  floor = v8.getHeapStatistics().used_heap_size;
+  floor = heapUsed();
 }

@@ -200,7 +200,7 @@ export async function issueLetters(ws: Workspace, requests: IssueRequest[], opti
       const { letter: _composed, files, ...rest } = prepared;
       letter.prepared = { ...rest, files: files.map(({ bytes: _written, ...file }) => file) };
       options.onProgress?.('issued', i + 1, result.issued.length, prepared.plan.case.id);
-      boundHeap();
+      if (result.issued.length > 1) boundHeap();
     }
     return result;
   };

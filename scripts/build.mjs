@@ -154,7 +154,7 @@ await import('./build-pdf.mjs'); // dist/vendor/pdfkit.cjs: pdfkit without the m
 
 /**
  * A first code cache for this Node (src/cli/start.ts), from the runs that matter most for start-up:
- * a text letter and the quick start's dry run, in a copy of the example workspace (the example
+ * a text letter, the quick start's dry run and a PDF letter, in a copy of the example workspace (the example
  * itself is never written to). Left out of the npm package (package.json `files`): it fits only
  * this Node, and a user's first run writes their own.
  */
@@ -162,7 +162,9 @@ const training = mkdtempSync(join(tmpdir(), 'appeal-train-'));
 try {
   for (const f of ['appeal.yaml', 'cases', 'register', 'signatories']) cpSync(join(root, f), join(training, f), { recursive: true });
   const letter = ['new', '--case', 'metinpur', '--to', 'un-rapporteurs', '--date', '2007-12-23', '--dry-run'];
-  for (const args of [[...letter, '--format', 'txt'], letter]) {
+  // And a PDF letter written (in the copy), for pdfkit's bundle (src/write/pdf/deps.ts).
+  const written = letter.filter((a) => a !== '--dry-run');
+  for (const args of [[...letter, '--format', 'txt'], letter, [...written, '--format', 'pdf']]) {
     const r = spawnSync(process.execPath, [join(root, 'bin', 'appeal.js'), ...args], { cwd: training, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`the training run \`appeal ${args.join(' ')}\` failed: ${r.stderr}`);
   }

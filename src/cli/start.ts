@@ -25,7 +25,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 const HASH = 32;
@@ -112,7 +112,8 @@ export class Loader {
     if (!nodeRequire) this.nodeRequires.set(here, (nodeRequire = Module.createRequire(abs)));
     const fromNode = nodeRequire;
     const req = ((id: string) => {
-      if (id.startsWith('.')) {
+      // A relative path, or an absolute one into the folder (dist/vendor/pdfkit.cjs, see deps.ts).
+      if (id.startsWith('.') || isAbsolute(id)) {
         const target = resolve(here, id);
         if (target.startsWith(this.dir + sep)) return this.require(target);
       }

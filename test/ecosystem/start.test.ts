@@ -73,6 +73,16 @@ describe('the code cache', () => {
     expect(written.map((f) => readFileSync(f))).toEqual(cacheFiles(pkg).map((f) => readFileSync(f)));
   });
 
+  it("compiles pdfkit's bundle (dist/vendor/) with the cache too, once a PDF letter is written", () => {
+    const pkg = packageCopy();
+    const ws = exampleCopy();
+    const pdf = [...LETTER.filter((a) => a !== '--dry-run'), '--format', 'pdf'];
+    expect(run(pkg, ws, pdf).code).toBe(0);
+    const written = cacheFiles(pkg).map((f) => f.split(/[\\/]/).pop());
+    expect(written).toContain('pdfkit.cjs.v8');
+    expect(written).toContain('appeal.cjs.v8');
+  });
+
   it('corrupt cache files change nothing', () => {
     const pkg = packageCopy();
     const ws = exampleCopy();

@@ -16,7 +16,13 @@ import { fileURLToPath } from 'node:url';
 import type PDFDocument from 'pdfkit';
 import type { Bidi } from 'bidi-js';
 
-const require = createRequire(import.meta.url);
+/**
+ * In the built CLI, the `require` that src/cli/start.ts's loader gives the bundle: it compiles
+ * files of dist/ (dist/vendor/pdfkit.cjs) with the code cache, as it does the bundle, where
+ * Node's own require compiles pdfkit's 270 KB afresh at every PDF letter. From the sources (the
+ * tests), Node's.
+ */
+const load: NodeJS.Require = typeof require === 'function' ? require : createRequire(import.meta.url);
 
 /** What subset.ts uses of fontkit: a parsed font's subsetter (fontkit ships no types). */
 export interface Fontkit {
@@ -28,7 +34,7 @@ let pdfkit: typeof PDFDocument | undefined;
 let bidi: Bidi | undefined;
 
 export function loadFontkit(): Fontkit {
-  return (fontkit ??= require('fontkit') as Fontkit);
+  return (fontkit ??= load('fontkit') as Fontkit);
 }
 
 /**
@@ -46,12 +52,12 @@ export function bundledPdfkit(): string | undefined {
 }
 
 export function loadPdfkit(): typeof PDFDocument {
-  return (pdfkit ??= require(bundledPdfkit() ?? 'pdfkit') as typeof PDFDocument);
+  return (pdfkit ??= load(bundledPdfkit() ?? 'pdfkit') as typeof PDFDocument);
 }
 
 export function loadBidi(): Bidi {
   if (!bidi) {
-    const factory = require('bidi-js') as () => Bidi;
+    const factory = load('bidi-js') as () => Bidi;
     bidi = factory();
   }
   return bidi;

@@ -215,7 +215,9 @@ describe('start-up', () => {
       hook,
       `const M = require('module'); const fs = require('fs'); const load = M._load;
        M._load = function (request, ...rest) { const m = /(?:^|[\\\\/])(pdfkit|fontkit|bidi-js)(?:\\.cjs)?$/.exec(request); if (m) fs.appendFileSync(${JSON.stringify(log)}, m[1] + '\\n'); return load.call(this, request, ...rest); };
-       const open = fs.openSync; fs.openSync = function (p, ...rest) { if (String(p).endsWith('.ttf')) fs.appendFileSync(${JSON.stringify(log)}, 'font\\n'); return open.call(this, p, ...rest); };`,
+       const open = fs.openSync; fs.openSync = function (p, ...rest) { if (String(p).endsWith('.ttf')) fs.appendFileSync(${JSON.stringify(log)}, 'font\\n'); return open.call(this, p, ...rest); };
+       // pdfkit's bundle (dist/vendor/pdfkit.cjs) is read and compiled by appeal's own loader (src/cli/start.ts).
+       const read = fs.readFileSync; fs.readFileSync = function (p, ...rest) { if (/[\\\\/]pdfkit\\.cjs$/.test(String(p))) fs.appendFileSync(${JSON.stringify(log)}, 'pdfkit\\n'); return read.call(this, p, ...rest); };`,
     );
     const env = { ...process.env, NODE_OPTIONS: `--require ${hook}` };
     const cli = CLI;

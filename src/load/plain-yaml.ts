@@ -63,16 +63,24 @@ class Reader {
     while (this.i < this.lines.length && (this.lines[this.i] === '' || this.lines[this.i] === COMMENT)) this.i++;
   }
 
+  /**
+   * The next line of a block at column n (blank and comment lines passed), or undefined where the
+   * block ends (the file does, or a line less indented); a line more indented is not read.
+   */
+  private lineAt(n: number): string | undefined {
+    this.skipBlank();
+    if (this.i >= this.lines.length) return undefined;
+    const line = this.lines[this.i]!;
+    const indent = indentOf(line);
+    if (indent < n) return undefined;
+    if (indent > n) throw NOT_READ;
+    return line;
+  }
+
   /** A block mapping whose keys are at column n. */
   private mapping(n: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    for (;;) {
-      this.skipBlank();
-      if (this.i >= this.lines.length) return out;
-      const line = this.lines[this.i]!;
-      const indent = indentOf(line);
-      if (indent < n) return out;
-      if (indent > n) throw NOT_READ;
+    for (let line = this.lineAt(n); line !== undefined; line = this.lineAt(n)) {
       const m = KEY_LINE.exec(line.slice(n));
       if (!m) throw NOT_READ;
       const key = m[1]!;
@@ -81,6 +89,7 @@ class Reader {
       this.i++;
       out[key] = m[2] === undefined ? this.child(n) : this.inline(m[2], n);
     }
+    return out;
   }
 
   /** What a key with nothing after it on its line holds: the node below it, or null. */
@@ -98,13 +107,7 @@ class Reader {
   /** A block sequence whose dashes are at column n. */
   private sequence(n: number): unknown[] {
     const out: unknown[] = [];
-    for (;;) {
-      this.skipBlank();
-      if (this.i >= this.lines.length) return out;
-      const line = this.lines[this.i]!;
-      const indent = indentOf(line);
-      if (indent < n) return out;
-      if (indent > n) throw NOT_READ;
+    for (let line = this.lineAt(n); line !== undefined; line = this.lineAt(n)) {
       if (!line.startsWith('- ', n)) {
         if (KEY_LINE.test(line.slice(n))) return out; // the next key of the mapping it is a value in
         throw NOT_READ;
@@ -120,6 +123,7 @@ class Reader {
         out.push(this.inline(item, n));
       }
     }
+    return out;
   }
 
   /** A value that starts on its key's (or dash's) line; `n` is the column of the node that holds it. */

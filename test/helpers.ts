@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,9 +36,31 @@ export function appealAsync(cwd: string, ...args: string[]): Promise<Result> {
   });
 }
 
-/** A new temporary folder. */
+const made: string[] = [];
+
+/** A new temporary folder, removed after the test file's tests (test/setup.ts). */
 export function tempDir(prefix = 'appeal-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * Removes the folders tempDir made (APPEAL_KEEP_TEMP=1 keeps them, to look at after a failure). A
+ * folder with something still mounted under it (a fault test that did not get to unmount) is left
+ * alone and named: removing through a bind mount would delete what it shows.
+ */
+export function removeTempDirs(): void {
+  if (process.env.APPEAL_KEEP_TEMP) return;
+  const mounts = existsSync('/proc/mounts')
+    ? readFileSync('/proc/mounts', 'utf8')
+        .split('\n')
+        .map((line) => line.split(' ')[1] ?? '')
+    : [];
+  for (const dir of made.splice(0)) {
+    if (mounts.some((m) => m === dir || m.startsWith(dir + '/'))) console.warn(`left ${dir}: something is mounted under it`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A workspace in a temporary folder, from file contents by relative path. */

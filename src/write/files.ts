@@ -67,6 +67,17 @@ export function locator(sources: YamlSource[]) {
 }
 
 /**
+ * The PDF writer, loaded by the first letter that needs it: pdfkit and the fonts only when a PDF
+ * is made. Held after, so that each letter of a batch does not wrap the modules' exports again.
+ */
+let pdfModules: Promise<{ pdfOptions: typeof import('./pdf-options.js').pdfOptions; pdf: typeof import('./pdf/index.js') }> | undefined;
+const pdfWriter = () =>
+  (pdfModules ??= Promise.all([import('./pdf-options.js'), import('./pdf/index.js')]).then(([o, pdf]) => ({
+    pdfOptions: o.pdfOptions,
+    pdf,
+  })));
+
+/**
  * Renders the letter in each format, in memory. PDF code is loaded only when a PDF is asked for
  * (or attached to an .eml); with `draw: false` (a dry run) a PDF is only checked: every character
  * has a font, and an .eml is not built.
@@ -91,8 +102,7 @@ export async function renderFiles(
   const wants = (f: OutputFormat) => formats.includes(f) || (f !== 'eml' && formats.includes('eml') && draw);
   if (wants('txt')) made.set('txt', file('txt', Buffer.from(renderText(letter, ws.config.output.width), 'utf8')));
   if (wants('pdf')) {
-    const { pdfOptions } = await import('./pdf-options.js');
-    const pdf = await import('./pdf/index.js');
+    const { pdfOptions, pdf } = await pdfWriter();
     const options = pdfOptions(ws, locator(sources));
     if (draw) made.set('pdf', file('pdf', await pdf.renderPdf(letter, options)));
     else {

@@ -2,8 +2,7 @@
  * The PDF writer, end to end: letters built by hand, rendered, read back with pdfjs-dist.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { AppealError } from '../../src/errors.js';
 import type { Block, Letter, Paragraph } from '../../src/render/letter.js';
 import { bundledPdfkit } from '../../src/write/pdf/deps.js';
 import { checkCoverage, defaultFonts, renderPdf, type PdfOptions } from '../../src/write/pdf/index.js';
+import { tempDir } from '../helpers.js';
 import { clean, expectWords, readPdf, words, type Page } from '../pdf-read.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -214,36 +214,32 @@ describe('renderPdf', () => {
     ];
     execFileSync(process.execPath, [tsc, ...args, '--rootDir', 'src', '--outDir', out, 'src/write/pdf/index.ts'], { cwd: ROOT });
     expect(existsSync(join(out, 'write/pdf/index.js'))).toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'appeal-pdf-'));
-    try {
-      // There the long letter comes first, here the seed letter did: history must not matter.
-      writeFileSync(join(dir, 'letters.json'), JSON.stringify([longLetter(60), seedLetter()]));
-      const script = `
-        import { readFileSync, writeFileSync } from 'node:fs';
-        import { renderPdf, defaultFonts } from ${JSON.stringify(join(out, 'write/pdf/index.js'))};
-        const letters = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'letters.json'))}, 'utf8'));
-        for (const [k, l] of letters.entries())
-          writeFileSync(${JSON.stringify(dir)} + '/' + k + '.pdf', await renderPdf(l, { page: 'A4', fonts: defaultFonts() }));`;
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      // Here pdfkit came from dist/vendor/pdfkit.cjs (scripts/build-pdf.mjs), there from node_modules.
-      expect(bundledPdfkit()).toBeDefined();
-      expect(readFileSync(join(dir, '1.pdf')).equals(seedPdf)).toBe(true);
-      expect(readFileSync(join(dir, '0.pdf')).equals(longPdf)).toBe(true);
-      // and importing the module (for defaultFonts, or the types) loads none of the heavy packages
-      const probe = `
-        import { createRequire } from 'node:module';
-        const m = await import(${JSON.stringify(join(out, 'write/pdf/index.js'))});
-        m.defaultFonts();
-        const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /node_modules.(pdfkit|fontkit|bidi-js)./.test(k));
-        process.stdout.write(JSON.stringify(loaded));`;
-      const p = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
-      expect(p.status).toBe(0);
-      expect(JSON.parse(p.stdout)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('appeal-pdf-');
+    // There the long letter comes first, here the seed letter did: history must not matter.
+    writeFileSync(join(dir, 'letters.json'), JSON.stringify([longLetter(60), seedLetter()]));
+    const script = `
+      import { readFileSync, writeFileSync } from 'node:fs';
+      import { renderPdf, defaultFonts } from ${JSON.stringify(join(out, 'write/pdf/index.js'))};
+      const letters = JSON.parse(readFileSync(${JSON.stringify(join(dir, 'letters.json'))}, 'utf8'));
+      for (const [k, l] of letters.entries())
+        writeFileSync(${JSON.stringify(dir)} + '/' + k + '.pdf', await renderPdf(l, { page: 'A4', fonts: defaultFonts() }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // Here pdfkit came from dist/vendor/pdfkit.cjs (scripts/build-pdf.mjs), there from node_modules.
+    expect(bundledPdfkit()).toBeDefined();
+    expect(readFileSync(join(dir, '1.pdf')).equals(seedPdf)).toBe(true);
+    expect(readFileSync(join(dir, '0.pdf')).equals(longPdf)).toBe(true);
+    // and importing the module (for defaultFonts, or the types) loads none of the heavy packages
+    const probe = `
+      import { createRequire } from 'node:module';
+      const m = await import(${JSON.stringify(join(out, 'write/pdf/index.js'))});
+      m.defaultFonts();
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /node_modules.(pdfkit|fontkit|bidi-js)./.test(k));
+      process.stdout.write(JSON.stringify(loaded));`;
+    const p = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+    expect(p.status).toBe(0);
+    expect(JSON.parse(p.stdout)).toEqual([]);
   });
 
   it('loads a pdfkit bundle without fontkit, AES, png-js or linebreak', () => {

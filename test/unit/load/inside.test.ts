@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers.js';
 import { leavesWorkspace } from '../../../src/load/inside.js';
 
 // leavesWorkspace takes the native realpath (one system call) and remembers the workspace's own:
 // what it finds must stay what Node's component-by-component realpath found.
 describe('leavesWorkspace', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'appeal-inside-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir('appeal-inside-');
   const outside = join(tmp, 'outside');
   const real = join(tmp, 'real');
   mkdirSync(join(outside, 'sub'), { recursive: true });

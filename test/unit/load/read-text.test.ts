@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppealError } from '../../../src/errors.js';
 import { LIMITS, readText } from '../../../src/load/source.js';
+import { tempDir } from '../../helpers.js';
 
 /** The message readText throws for a file, or its text. */
 function read(abs: string): string {
@@ -19,8 +19,7 @@ function read(abs: string): string {
 // readText opens a file once for its size and bytes; a file that will not open keeps the words
 // it always had (those of stat).
 describe('readText', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'appeal-read-'));
-  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const tmp = tempDir('appeal-read-');
 
   it('reads UTF-8 text', () => {
     writeFileSync(join(tmp, 'ok.yaml'), 'name: Ağa Əliyev, Шахла\n');

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fill, isPublic, joinList, label, languageCodes, useWorkspaceLanguages } from '../../../src/plan/phrases.js';
+import { tempDir } from '../../helpers.js';
 
 describe('phrases from data/phrases.yaml', () => {
   it('joins names as a sentence does', () => {
@@ -37,24 +37,19 @@ describe('phrases from data/phrases.yaml', () => {
 
 describe('the languages of a workspace', () => {
   it('are listed once per workspace (a batch asks for every letter), and again for another workspace', () => {
-    const one = mkdtempSync(join(tmpdir(), 'appeal-lang-'));
-    const two = mkdtempSync(join(tmpdir(), 'appeal-lang-'));
-    try {
-      mkdirSync(join(one, 'lang'));
-      writeFileSync(join(one, 'lang', 'xx.yaml'), '');
-      useWorkspaceLanguages(one);
-      expect(languageCodes()).toContain('xx');
-      expect(languageCodes()).toContain('en');
-      // A run never changes its languages: a file added meanwhile is not read again.
-      writeFileSync(join(one, 'lang', 'yy.yaml'), '');
-      expect(languageCodes()).not.toContain('yy');
-      useWorkspaceLanguages(two);
-      expect(languageCodes()).not.toContain('xx');
-      useWorkspaceLanguages(one);
-      expect(languageCodes()).toEqual(expect.arrayContaining(['xx', 'yy']));
-    } finally {
-      rmSync(one, { recursive: true, force: true });
-      rmSync(two, { recursive: true, force: true });
-    }
+    const one = tempDir('appeal-lang-');
+    const two = tempDir('appeal-lang-');
+    mkdirSync(join(one, 'lang'));
+    writeFileSync(join(one, 'lang', 'xx.yaml'), '');
+    useWorkspaceLanguages(one);
+    expect(languageCodes()).toContain('xx');
+    expect(languageCodes()).toContain('en');
+    // A run never changes its languages: a file added meanwhile is not read again.
+    writeFileSync(join(one, 'lang', 'yy.yaml'), '');
+    expect(languageCodes()).not.toContain('yy');
+    useWorkspaceLanguages(two);
+    expect(languageCodes()).not.toContain('xx');
+    useWorkspaceLanguages(one);
+    expect(languageCodes()).toEqual(expect.arrayContaining(['xx', 'yy']));
   });
 });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/load/schema.js';
 import { checkRegister } from '../../../src/register/check.js';
 import { parseEntry, serialiseEntry } from '../../../src/register/entry.js';
+import { tempDir } from '../../helpers.js';
 
 const config = {
   references: { format: '{n}/{yyyy}', counter: 'continuous', start: 1 },
@@ -16,8 +16,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 // checkRegister digests each letter through one reused buffer, and lists leftovers from the
 // folder listing's file types: every letter still compared whole, every leftover still found.
 describe('checkRegister', () => {
-  const root = mkdtempSync(join(tmpdir(), 'appeal-check-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir('appeal-check-');
   mkdirSync(join(root, 'out', '2020'), { recursive: true });
   mkdirSync(join(root, 'register'));
   const small = Buffer.from('Dear Special Rapporteur,\n');
@@ -78,49 +77,41 @@ describe('checkRegister', () => {
   });
 
   it('walks past a link that leads nowhere and a link back up, each folder once', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'appeal-check-links-'));
-    try {
-      mkdirSync(join(dir, 'out', '2020'), { recursive: true });
-      mkdirSync(join(dir, 'register'));
-      writeFileSync(join(dir, 'out', '2020', '1-x.txt.tmp-1'), '');
-      symlinkSync(join(dir, 'nowhere'), join(dir, 'out', 'dangling'));
-      symlinkSync(join(dir, 'out'), join(dir, 'out', '2020', 'up'));
-      symlinkSync(join(dir, 'out', '2020'), join(dir, 'out', 'again'));
-      const problems = checkRegister([], { root: dir, config, caseEvents: new Map() });
-      expect(problems.map((p) => p.file)).toEqual(['out/2020/1-x.txt.tmp-1']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('appeal-check-links-');
+    mkdirSync(join(dir, 'out', '2020'), { recursive: true });
+    mkdirSync(join(dir, 'register'));
+    writeFileSync(join(dir, 'out', '2020', '1-x.txt.tmp-1'), '');
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'out', 'dangling'));
+    symlinkSync(join(dir, 'out'), join(dir, 'out', '2020', 'up'));
+    symlinkSync(join(dir, 'out', '2020'), join(dir, 'out', 'again'));
+    const problems = checkRegister([], { root: dir, config, caseEvents: new Map() });
+    expect(problems.map((p) => p.file)).toEqual(['out/2020/1-x.txt.tmp-1']);
   });
 
   // A letter is opened without following a link, its folder's real path resolved once: a link,
   // inside or out, still gets the answer leavesWorkspace gives.
   it('follows links that stay inside, and refuses letters and folders that lead out', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'appeal-check-out-'));
-    try {
-      writeFileSync(join(outside, 'away.txt'), small);
-      mkdirSync(join(root, 'out', 'links'));
-      symlinkSync(join(root, 'out', '2020', 'small.txt'), join(root, 'out', 'links', 'inside.txt'));
-      symlinkSync(join(outside, 'away.txt'), join(root, 'out', 'links', 'away.txt'));
-      symlinkSync(join(root, 'out', '2020'), join(root, 'out', 'same'));
-      symlinkSync(outside, join(root, 'out', 'gone-out'));
-      const problems = run([
-        entry(1, [
-          ['out/links/inside.txt', small],
-          ['out/same/small.txt', small],
-          ['out/links/away.txt', small],
-          ['out/gone-out/away.txt', small],
-          ['out/links/nothing.txt', small],
-          ['out/same/large.pdf', small],
-        ]),
-      ]).filter((p) => p.startsWith('register/1.yaml ')); // not the leftovers of the test above
-      expect(problems).toHaveLength(4);
-      expect(problems[0]).toMatch(/^register\/1\.yaml files\.2\.path: 'out\/links\/away\.txt' leads out of it through a symbolic link/);
-      expect(problems[1]).toMatch(/^register\/1\.yaml files\.3\.path: 'out\/gone-out\/away\.txt' leads out of it through a symbolic link/);
-      expect(problems[2]).toMatch(/^register\/1\.yaml files\.4\.path: out\/links\/nothing\.txt, the letter recorded as 1\/2020, is missing/);
-      expect(problems[3]).toMatch(/^register\/1\.yaml files\.5\.sha256: out\/same\/large\.pdf is not the letter recorded/);
-    } finally {
-      rmSync(outside, { recursive: true, force: true });
-    }
+    const outside = tempDir('appeal-check-out-');
+    writeFileSync(join(outside, 'away.txt'), small);
+    mkdirSync(join(root, 'out', 'links'));
+    symlinkSync(join(root, 'out', '2020', 'small.txt'), join(root, 'out', 'links', 'inside.txt'));
+    symlinkSync(join(outside, 'away.txt'), join(root, 'out', 'links', 'away.txt'));
+    symlinkSync(join(root, 'out', '2020'), join(root, 'out', 'same'));
+    symlinkSync(outside, join(root, 'out', 'gone-out'));
+    const problems = run([
+      entry(1, [
+        ['out/links/inside.txt', small],
+        ['out/same/small.txt', small],
+        ['out/links/away.txt', small],
+        ['out/gone-out/away.txt', small],
+        ['out/links/nothing.txt', small],
+        ['out/same/large.pdf', small],
+      ]),
+    ]).filter((p) => p.startsWith('register/1.yaml ')); // not the leftovers of the test above
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/^register\/1\.yaml files\.2\.path: 'out\/links\/away\.txt' leads out of it through a symbolic link/);
+    expect(problems[1]).toMatch(/^register\/1\.yaml files\.3\.path: 'out\/gone-out\/away\.txt' leads out of it through a symbolic link/);
+    expect(problems[2]).toMatch(/^register\/1\.yaml files\.4\.path: out\/links\/nothing\.txt, the letter recorded as 1\/2020, is missing/);
+    expect(problems[3]).toMatch(/^register\/1\.yaml files\.5\.sha256: out\/same\/large\.pdf is not the letter recorded/);
   });
 });

@@ -1,18 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/load/schema.js';
 import { readRegister } from '../../../src/register/read.js';
 import { serialiseEntry } from '../../../src/register/entry.js';
+import { tempDir } from '../../helpers.js';
 
 const config = { references: { format: '{n}/{yyyy}', counter: 'yearly', start: 1 } } as Config;
 
 // The entry files are listed with their types from the folder listing (no lstat each): links,
 // to a file or a folder, are still refused and never followed; folders are still walked, in order.
 describe('readRegister', () => {
-  const root = mkdtempSync(join(tmpdir(), 'appeal-read-register-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir('appeal-read-register-');
   const entry = (number: number, date: string) =>
     serialiseEntry({ reference: `${number}/${date.slice(0, 4)}`, number, date, case: 'p0', kind: 'communication', recipients: [], events: [], files: [], external: false });
   const register = join(root, 'register');
